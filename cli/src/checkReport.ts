@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import type { CheckResult, Finding, LinePosition } from '../../core/src/index';
+import { toPath } from '../../node/src/nodeFileSystem';
+
+/** A finding as the CLI prints it: a path relative to the working directory and 0-based positions. */
+export interface ReportedDiagnostic {
+	readonly file: string;
+	readonly range: { readonly start: LinePosition; readonly end: LinePosition };
+	readonly severity: Finding['severity'];
+	readonly code: Finding['code'];
+	readonly message: string;
+}
+
+export interface CheckReport {
+	readonly plans: readonly { readonly file: string; readonly groupTypes: number; readonly groupProperties: number }[];
+	readonly diagnostics: readonly ReportedDiagnostic[];
+	readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number; readonly calls: number };
+}
+
+/** Converts the core's result (URIs, offsets) to what every output format prints (relative paths, positions), sorted. */
+export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
+	const relative = (uri: string) => path.relative(cwd, toPath(uri)).split(path.sep).join('/') || '.';
+	const diagnostics = result.findings.map((finding): ReportedDiagnostic => {
+		const lines = result.lineIndexes.get(finding.uri)!;
+		return {
+			file: relative(finding.uri),
+			range: { start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) },
+			severity: finding.severity,
+			code: finding.code,
+			message: finding.message,
+		};
+	});
+	diagnostics.sort(
+		(a, b) =>
+			compareText(a.file, b.file) ||
+			a.range.start.line - b.range.start.line ||
+			a.range.start.character - b.range.start.character ||
+			compareText(a.code, b.code),
+	);
+	return {
+		plans: result.plans.map((plan) => ({ file: relative(plan.uri), groupTypes: plan.groupTypes, groupProperties: plan.groupProperties })),
+		diagnostics,
+		summary: {
+			errors: diagnostics.filter((d) => d.severity === 'error').length,
+			warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+			files: result.filesChecked,
+			calls: 0,
+		},
+	};
+}
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

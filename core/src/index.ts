@@ -1,0 +1,23 @@
+/**
+ * Trackplan's pure core: plan model, rules and checks. Imports neither VS Code, the language
+ * server, nor Node's file system; hosts pass files in through WorkspaceFileSystem.
+ */
+export * from './cancellation';
+export * from './diagnostics/finding';
+export * from './diagnostics/findingData';
+export * from './diagnostics/ruleCodes';
+export * from './diagnostics/applySeverities';
+export * from './text/textRange';
+export * from './text/lineIndex';
+export * from './text/documentText';
+export * from './plan/planModel';
+export * from './plan/planShape';
+export * from './plan/parsePlan';
+export * from './plan/planJsonSchema';
+export * from './check/checkPlan';
+export * from './check/checkWorkspace';
+export * from './check/configurationError';
+export * from './workspace/workspaceFileSystem';
+export * from './workspace/findPlanFiles';
+export * from './workspace/uris';
+export * from './util/closestName';
