@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkWorkspace, ConfigurationError, neverCancelled } from '../../core/src/index';
+import { checkWorkspace, ConfigurationError, neverCancelled, type WorkspaceFileSystem } from '../../core/src/index';
 import { NodeFileSystem, toUri } from '../../node/src/nodeFileSystem';
 import { toCheckReport } from './checkReport';
 import { formatJson } from './formatJson';
@@ -12,6 +12,8 @@ export interface CliIo {
 	readonly cwd: string;
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
+	/** The file system to read; Node's by default (tests inject failures). */
+	readonly files?: WorkspaceFileSystem;
 }
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings over the bar, 2 usage or configuration error. */
@@ -44,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function runCheck(args: CheckArguments, io: CliIo): Promise<number> {
 	const absolute = (p: string) => toUri(path.resolve(io.cwd, p));
 	const result = await checkWorkspace(
-		new NodeFileSystem(),
+		io.files ?? new NodeFileSystem(),
 		{ roots: args.paths.map(absolute), ...(args.plan ? { plan: absolute(args.plan) } : {}), severities: args.severities },
 		neverCancelled,
 	);
