@@ -11,9 +11,22 @@ export interface ReportedDiagnostic {
 	readonly message: string;
 }
 
+/** A call as `calls[]` of the JSON output lists it. */
+export interface ReportedCall {
+	readonly file: string;
+	readonly range: { readonly start: LinePosition; readonly end: LinePosition };
+	readonly sdk: string;
+	readonly kind: string;
+	readonly event: string | null;
+	readonly groupTypes: readonly string[];
+	readonly properties: readonly string[];
+	readonly resolved: boolean;
+}
+
 export interface CheckReport {
 	readonly plans: readonly { readonly file: string; readonly groupTypes: number; readonly groupProperties: number }[];
 	readonly diagnostics: readonly ReportedDiagnostic[];
+	readonly calls: readonly ReportedCall[];
 	readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number; readonly calls: number };
 }
 
@@ -37,14 +50,29 @@ export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
 			a.range.start.character - b.range.start.character ||
 			compareText(a.code, b.code),
 	);
+	const calls = result.calls.map(({ uri, call }): ReportedCall => {
+		const lines = result.lineIndexes.get(uri)!;
+		return {
+			file: relative(uri),
+			range: { start: lines.positionAt(call.range.start), end: lines.positionAt(call.range.end) },
+			sdk: call.sdk,
+			kind: call.kind,
+			event: call.event?.kind === 'resolved' ? call.event.name : null,
+			groupTypes: call.groups.flatMap((g) => (g.type.kind === 'resolved' ? [g.type.name] : [])),
+			properties: call.properties.flatMap((p) => (p.name.kind === 'resolved' ? [p.name.name] : [])),
+			resolved: call.groups.every((g) => g.type.kind === 'resolved') && call.event?.kind !== 'unresolved',
+		};
+	});
+	calls.sort((a, b) => compareText(a.file, b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 	return {
 		plans: result.plans.map((plan) => ({ file: relative(plan.uri), groupTypes: plan.groupTypes, groupProperties: plan.groupProperties })),
 		diagnostics,
+		calls,
 		summary: {
 			errors: diagnostics.filter((d) => d.severity === 'error').length,
 			warnings: diagnostics.filter((d) => d.severity === 'warning').length,
 			files: result.filesChecked,
-			calls: 0,
+			calls: calls.length,
 		},
 	};
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkWorkspace, ConfigurationError, neverCancelled, type WorkspaceFileSystem } from '../../core/src/index';
+import { checkWorkspace, ConfigurationError, defaultFrontEnds, displayUri, neverCancelled, type WorkspaceFileSystem } from '../../core/src/index';
 import { NodeFileSystem, toUri } from '../../node/src/nodeFileSystem';
 import { toCheckReport } from './checkReport';
 import { formatJson } from './formatJson';
@@ -47,7 +47,14 @@ async function runCheck(args: CheckArguments, io: CliIo): Promise<number> {
 	const absolute = (p: string) => toUri(path.resolve(io.cwd, p));
 	const result = await checkWorkspace(
 		io.files ?? new NodeFileSystem(),
-		{ roots: args.paths.map(absolute), ...(args.plan ? { plan: absolute(args.plan) } : {}), severities: args.severities },
+		{
+			roots: args.paths.map(absolute),
+			...(args.plan ? { plan: absolute(args.plan) } : {}),
+			...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
+			severities: args.severities,
+			frontEnds: defaultFrontEnds,
+			onUnreadable: (uri, error) => io.stderr(`trackplan: skipped ${displayUri(uri)}: ${error instanceof Error ? error.message : String(error)}\n`),
+		},
 		neverCancelled,
 	);
 	const report = toCheckReport(result, io.cwd);

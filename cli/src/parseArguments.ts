@@ -11,6 +11,8 @@ export interface CheckArguments {
 	/** Exit 1 when warnings exceed this; unlimited when undefined. */
 	readonly maxWarnings?: number;
 	readonly severities: RuleSeverities;
+	/** Files larger than this many bytes are skipped (with an information finding). */
+	readonly maxFileSize?: number;
 }
 
 export type CliArguments = CheckArguments | { readonly command: 'help' } | { readonly command: 'version' };
@@ -31,6 +33,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 	let plan: string | undefined;
 	let format: OutputFormat = 'text';
 	let maxWarnings: number | undefined;
+	let maxFileSize: number | undefined;
 	for (let i = 0; i < rest.length; i++) {
 		const arg = rest[i]!;
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -58,6 +61,14 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 				maxWarnings = Number(v);
 				break;
 			}
+			case '--max-file-size': {
+				const v = value();
+				const match = /^(\d+)(k|kb|m|mb)?$/i.exec(v);
+				if (!match) throw new UsageError(`--max-file-size needs a size like 1048576, 512kb or 2mb; got "${v}".`);
+				const unit = match[2]?.toLowerCase().startsWith('m') ? 1024 * 1024 : match[2] ? 1024 : 1;
+				maxFileSize = Number(match[1]) * unit;
+				break;
+			}
 			case '--rule': {
 				const v = value();
 				const [code, severity] = v.split('=');
@@ -79,6 +90,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 		...(plan !== undefined ? { plan } : {}),
 		format,
 		...(maxWarnings !== undefined ? { maxWarnings } : {}),
+		...(maxFileSize !== undefined ? { maxFileSize } : {}),
 		severities,
 	};
 }
@@ -86,13 +98,15 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 export const usage = `Usage: trackplan check [paths…] [options]
 
 Checks Amplitude Accounts (group analytics) instrumentation against tracking-plan.yaml.
-Every tracking-plan.yaml / .yml under the paths is checked (node_modules and .git are skipped).
+Every tracking-plan.yaml / .yml under the paths (or the nearest one above them) is checked,
+with every JavaScript/TypeScript source file it governs (node_modules and .git are skipped).
 
 Options:
   --plan FILE          use this plan for everything, instead of discovering plans
   --format text|json   output format (default: text)
   --max-warnings N     exit 1 when there are more than N warnings
   --rule CODE=LEVEL    set a rule's severity: off|hint|information|warning|error
+  --max-file-size SIZE skip source files larger than SIZE (default 1mb; e.g. 512kb, 4mb)
   -h, --help           show this help
   -v, --version        show the version
 

@@ -2,14 +2,21 @@ import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import type { RuleSeverities } from '../diagnostics/applySeverities';
 import type { Finding } from '../diagnostics/finding';
 import { countGroupProperties } from '../plan/planModel';
-import { parsePlan, type ParsedPlan } from '../plan/parsePlan';
+import type { CallFact } from '../scan/callFacts';
+import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
 import { documentText } from '../text/documentText';
-import { LineIndex } from '../text/lineIndex';
-import { basenameUri } from '../workspace/uris';
-import { findPlanFiles, isPlanFileName } from '../workspace/findPlanFiles';
+import type { LineIndex } from '../text/lineIndex';
+import { collectSourceFiles } from '../workspace/collectSourceFiles';
+import { SourceFilter } from '../workspace/globPattern';
+import { dirnameUri, relativeUriPath } from '../workspace/uris';
 import type { WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
-import { checkPlan } from './checkPlan';
-import { ConfigurationError } from './configurationError';
+import { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
+
+import { discoverPlans, readPlanText, requirePlanFile } from './discoverPlans';
+import { mapWithConcurrency } from '../util/mapWithConcurrency';
+
+/** Files larger than this are not scanned (an information finding says so). */
+export const defaultMaxFileSize = 1024 * 1024;
 
 export interface CheckOptions {
 	/** Files or folders to check (URIs). */
@@ -17,6 +24,10 @@ export interface CheckOptions {
 	/** A plan named explicitly (`--plan`): it governs every file, and no other plan is looked for. */
 	readonly plan?: string;
 	readonly severities?: RuleSeverities;
+	readonly frontEnds: readonly SourceFrontEnd[];
+	readonly maxFileSize?: number;
+	/** Told about folders and files that could not be read (they are skipped). */
+	readonly onUnreadable?: (uri: string, error: unknown) => void;
 }
 
 export interface PlanSummary {
@@ -28,84 +39,83 @@ export interface PlanSummary {
 export interface CheckResult {
 	readonly plans: readonly PlanSummary[];
 	readonly findings: readonly Finding[];
-	/** How many files were read and checked. */
+	readonly calls: readonly { readonly uri: string; readonly call: CallFact }[];
+	/** How many files were read and checked (plans and sources). */
 	readonly filesChecked: number;
-	/** Line tables of every file that has findings, for hosts to turn offsets into positions. */
+	/** Line tables of every file with findings or calls, for hosts to turn offsets into positions. */
 	readonly lineIndexes: ReadonlyMap<string, LineIndex>;
 }
 
-/** The whole-workspace check the CLI runs: find the plans, read them, run every rule. */
+const readConcurrency = 16;
+
+/** The whole-workspace check the CLI runs: find the plans, scan the sources they govern, run every rule. */
 export async function checkWorkspace(files: WorkspaceFileSystem, options: CheckOptions, token: CancellationToken): Promise<CheckResult> {
 	const planUris = options.plan ? [await requirePlanFile(files, options.plan)] : await discoverPlans(files, options.roots, token);
-	const plans: ParsedPlan[] = [];
+	const index = new WorkspaceIndex({ frontEnds: options.frontEnds, ...(options.plan ? { explicitPlan: options.plan } : {}) });
 	for (const uri of planUris) {
 		throwIfCancelled(token);
-		plans.push(parsePlan(uri, documentText(await readRequired(files, uri))));
+		index.setPlan(uri, documentText(await readPlanText(files, uri)));
 	}
 
-	const findings: Finding[] = [];
-	const lineIndexes = new Map<string, LineIndex>();
-	for (const plan of plans) {
+	const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
+	const sources = await collectSourceFiles(
+		files,
+		options.roots,
+		{
+			isSource: (uri) => index.frontEndFor(uri) !== undefined,
+			filterFor: (uri) => {
+				const plan = index.planFor(uri);
+				if (!plan) return undefined;
+				const relativePath = relativeUriPath(dirnameUri(plan.uri), uri);
+				const filter = new SourceFilter(plan.model.sources.include, plan.model.sources.exclude);
+				return relativePath === undefined ? { filter: everything, relativePath: '' } : { filter, relativePath };
+			},
+		},
+		token,
+		options.onUnreadable,
+	);
+	await mapWithConcurrency(sources, readConcurrency, async (source) => {
 		throwIfCancelled(token);
-		const planFindings = checkPlan(plan, options.severities ?? {}, token);
-		for (const finding of planFindings) findings.push(finding);
-		lineIndexes.set(plan.uri, new LineIndex(plan.text));
-	}
+		if (source.size > maxFileSize) {
+			index.skipSource(source.uri, { reason: 'too-large', detail: `${formatSize(source.size)} > ${formatSize(maxFileSize)}` }, source);
+			return;
+		}
+		try {
+			index.setSource(source.uri, documentText(await files.readFile(source.uri)), source);
+		} catch (error) {
+			options.onUnreadable?.(source.uri, error);
+			index.skipSource(source.uri, { reason: 'unreadable', detail: `it could not be read (${errorText(error)})` }, source);
+		}
+	});
+	await index.loadImportedFiles(async (uri) => {
+		try {
+			return documentText(await files.readFile(uri));
+		} catch {
+			return undefined;
+		}
+	}, token);
+
+	const findings = index.allFindings(options.severities ?? {}, token);
+	const calls = index.allCalls().flatMap((file) => file.calls.map((call) => ({ uri: file.uri, call })));
+	const lineIndexes = new Map<string, LineIndex>();
+	for (const { uri } of [...findings, ...calls]) if (!lineIndexes.has(uri)) lineIndexes.set(uri, index.lineIndex(uri));
 	return {
-		plans: plans.map((plan) => ({ uri: plan.uri, groupTypes: plan.model.groupTypes.length, groupProperties: countGroupProperties(plan.model) })),
+		plans: index.allPlans().map((plan) => ({ uri: plan.uri, groupTypes: plan.model.groupTypes.length, groupProperties: countGroupProperties(plan.model) })),
 		findings,
-		filesChecked: plans.length,
+		calls,
+		filesChecked: planUris.length + sources.filter((s) => !s.excluded).length,
 		lineIndexes,
 	};
 }
 
-async function discoverPlans(files: WorkspaceFileSystem, roots: readonly string[], token: CancellationToken): Promise<string[]> {
-	const found = new Set<string>();
-	for (const root of roots) {
-		const stat = await statRequired(files, root);
-		if (stat.type === 'directory') {
-			for (const uri of await findPlanFiles(files, root, token)) found.add(uri);
-		} else if (stat.type === 'file' && isPlanFileName(basenameUri(root))) {
-			found.add(root);
-		}
-	}
-	if (found.size === 0) {
-		throw new ConfigurationError(
-			`No tracking-plan.yaml (or .yml) found under ${roots.map(displayUri).join(', ')}. Create one next to your code, or name it with --plan.`,
-		);
-	}
-	return [...found].sort();
-}
+const everything = new SourceFilter(['**'], []);
 
-async function requirePlanFile(files: WorkspaceFileSystem, uri: string): Promise<string> {
-	const stat = await statRequired(files, uri);
-	if (stat.type !== 'file') throw new ConfigurationError(`The plan ${displayUri(uri)} is a ${stat.type}, not a file. Name the tracking-plan.yaml file itself.`);
-	return uri;
-}
-
-async function statRequired(files: WorkspaceFileSystem, uri: string) {
-	let stat;
-	try {
-		stat = await files.stat(uri);
-	} catch (error) {
-		throw new ConfigurationError(`Cannot read ${displayUri(uri)}: ${errorText(error)}`);
-	}
-	if (!stat) throw new ConfigurationError(`${displayUri(uri)} does not exist.`);
-	return stat;
-}
-
-async function readRequired(files: WorkspaceFileSystem, uri: string): Promise<string> {
-	try {
-		return await files.readFile(uri);
-	} catch (error) {
-		throw new ConfigurationError(`Cannot read the plan ${displayUri(uri)}: ${errorText(error)}`);
-	}
-}
-
-function displayUri(uri: string): string {
-	return decodeURIComponent(uri.replace(/^file:\/\//, ''));
+function formatSize(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
+
+

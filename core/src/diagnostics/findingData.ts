@@ -1,3 +1,4 @@
+import type { GroupsInsertion } from '../scan/callFacts';
 import type { TextRange } from '../text/textRange';
 
 /**
@@ -9,7 +10,8 @@ export type FindingData =
 	| DuplicateKeyData
 	| GroupTypeLimitData
 	| GroupPropertyLimitData
-	| UnknownGroupReferenceData;
+	| UnknownGroupReferenceData
+	| CodeFindingData;
 
 export interface PlanSchemaData {
 	readonly rule: 'plan-schema';
@@ -50,3 +52,29 @@ export interface UnknownGroupReferenceData {
 	readonly owner: string;
 	readonly suggestion?: string;
 }
+
+/** Payloads of the code rules. `planUri` names the plan a quick fix edits. */
+export type CodeFindingData =
+	| { readonly rule: 'undeclared-group-type'; readonly planUri: string; readonly groupType: string; readonly usedAt: 'user' | 'event'; readonly suggestion?: string }
+	| {
+			readonly rule: 'undeclared-group-property';
+			readonly planUri: string;
+			readonly groupType: string;
+			readonly property: string;
+			readonly valueType?: string;
+			readonly suggestion?: string;
+	  }
+	| { readonly rule: 'missing-event-groups'; readonly planUri: string; readonly event: string; readonly missing: readonly string[]; readonly insertion?: GroupsInsertion }
+	| { readonly rule: 'unexpected-event-group'; readonly planUri: string; readonly event: string; readonly groupType: string; readonly entry: TextRange }
+	| { readonly rule: 'level-mismatch'; readonly groupType: string; readonly declaredLevel: 'user' | 'event'; readonly usedAt: 'user' | 'event' }
+	| { readonly rule: 'dynamic-property-write'; readonly groupType: string; readonly property: string; readonly source: 'salesforce' | 'dynamic' }
+	| { readonly rule: 'property-type-mismatch'; readonly groupType: string; readonly property: string; readonly expected: string; readonly actual: string }
+	| { readonly rule: 'too-many-groups-per-event'; readonly limit: number; readonly count: number; readonly counted: 'group types' | 'group values' }
+	| { readonly rule: 'group-properties-ignored' }
+	| { readonly rule: 'identify-required' }
+	| { readonly rule: 'segment-group-fallback'; readonly missingTraits: readonly string[]; readonly insertion?: GroupsInsertion }
+	| { readonly rule: 'non-numeric-group-value'; readonly groupType: string; readonly value: string }
+	| { readonly rule: 'missing-user-id' }
+	| { readonly rule: 'unresolved-group-type'; readonly expression: string }
+	| { readonly rule: 'unknown-event'; readonly planUri: string; readonly event: string; readonly groupTypes: readonly string[] }
+	| { readonly rule: 'file-skipped'; readonly reason: 'too-large' | 'unreadable' | 'binary'; readonly detail: string };

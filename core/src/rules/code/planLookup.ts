@@ -1,0 +1,47 @@
+import type { EventDecl, GroupPropertyDecl, GroupTypeDecl, PlanModel } from '../../plan/planModel';
+import type { CallFact, GroupFact, NameFact } from '../../scan/callFacts';
+
+/** Name lookups in a plan, shared by the code rules. */
+export function findGroupType(plan: PlanModel, name: string): GroupTypeDecl | undefined {
+	return plan.groupTypes.find((t) => t.name === name);
+}
+
+export function findProperty(groupType: GroupTypeDecl, name: string): GroupPropertyDecl | undefined {
+	return groupType.properties.find((p) => p.name === name);
+}
+
+/** The plan entry of a call's event: by exact name, or by an Ampli method's camelCase name. */
+export function findEvent(plan: PlanModel, call: CallFact): EventDecl | undefined {
+	const event = call.event;
+	if (event?.kind !== 'resolved') return undefined;
+	if (event.matchBy === 'ampli-method') return plan.events.find((e) => ampliMethodName(e.name) === event.name);
+	return plan.events.find((e) => e.name === event.name);
+}
+
+/** Ampli's method name for an event: `Report Exported` → `reportExported`. */
+export function ampliMethodName(eventName: string): string {
+	const words = eventName.split(/[^A-Za-z0-9]+/).filter(Boolean);
+	return words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('');
+}
+
+export function resolvedName(fact: NameFact | undefined): string | undefined {
+	return fact?.kind === 'resolved' ? fact.name : undefined;
+}
+
+/** Group types a call carries whose names are known. */
+export function knownGroups(call: CallFact): { group: GroupFact; name: string }[] {
+	const result: { group: GroupFact; name: string }[] = [];
+	for (const group of call.groups) if (group.type.kind === 'resolved') result.push({ group, name: group.type.name });
+	return result;
+}
+
+/** Whether a call puts the user in its groups for good (user level) or only tags one event. */
+export function levelOf(call: CallFact): 'user' | 'event' | undefined {
+	if (call.kind === 'user-level-group' || call.kind === 'segment-group') return 'user';
+	if (call.kind === 'event-level-groups') return 'event';
+	return undefined;
+}
+
+export function quoteList(names: readonly string[]): string {
+	return names.map((n) => `"${n}"`).join(', ');
+}

@@ -1,0 +1,4 @@
+import type { SourceFrontEnd } from './sourceFrontEnd';
+
+/** The scanner's language front ends, in the order they are asked whether they handle a file. */
+export const defaultFrontEnds: readonly SourceFrontEnd[] = [];

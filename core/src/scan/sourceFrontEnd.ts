@@ -1,0 +1,15 @@
+import type { FileFacts } from './callFacts';
+
+/**
+ * A language front end of the scanner. Each turns one file's text into the same call facts, so
+ * the rules never know which language a call was written in.
+ */
+export interface SourceFrontEnd {
+	readonly language: string;
+	/** Whether this front end reads the file (by its name). */
+	handles(uri: string): boolean;
+	/** A cheap test on the raw text: false means the file cannot hold a call and is not parsed. */
+	mayContainGroupCalls(text: string): boolean;
+	/** Parses the file and returns its facts; never throws, never keeps the syntax tree. */
+	scan(uri: string, text: string): FileFacts;
+}

@@ -1,0 +1,81 @@
+import { throwIfCancelled, type CancellationToken } from '../cancellation';
+import { alwaysSkippedFolders } from './findPlanFiles';
+import type { SourceFilter } from './globPattern';
+import { joinUri } from './uris';
+import type { WorkspaceFileSystem } from './workspaceFileSystem';
+
+export interface CollectedSource {
+	readonly uri: string;
+	readonly size: number;
+	/** Excluded by the governing plan's `sources` globs: read only to resolve imports, never reported. */
+	readonly excluded: boolean;
+}
+
+export interface SourceScope {
+	/** Whether a front end reads this file at all (by name). */
+	isSource(uri: string): boolean;
+	/** The governing plan's filter and the file's path relative to the plan's folder; undefined when no plan governs it. */
+	filterFor(uri: string): { filter: SourceFilter; relativePath: string } | undefined;
+}
+
+/** Vendored and generated files never scanned as the app's own code. */
+function isVendored(name: string): boolean {
+	return /\.min\.(c|m)?js$/.test(name) || name.endsWith('.d.ts') || name.endsWith('.map');
+}
+
+/**
+ * The source files below the roots that a plan governs, walking folders without following symbolic
+ * links, skipping dependency, version-control and excluded folders. Unreadable folders are passed
+ * to `onUnreadable` and skipped.
+ */
+export async function collectSourceFiles(
+	files: WorkspaceFileSystem,
+	roots: readonly string[],
+	scope: SourceScope,
+	token: CancellationToken,
+	onUnreadable: (uri: string, error: unknown) => void = () => {},
+): Promise<CollectedSource[]> {
+	const found = new Map<string, CollectedSource>();
+	const pendingFiles: string[] = [];
+	const pendingFolders: string[] = [];
+	for (const root of roots) {
+		const stat = await files.stat(root).catch(() => undefined);
+		if (stat?.type === 'directory') pendingFolders.push(root);
+		else if (stat?.type === 'file') pendingFiles.push(root);
+	}
+	while (pendingFolders.length > 0) {
+		throwIfCancelled(token);
+		const folder = pendingFolders.pop()!;
+		let entries;
+		try {
+			entries = await files.readDirectory(folder);
+		} catch (error) {
+			onUnreadable(folder, error);
+			continue;
+		}
+		for (const [name, type] of entries) {
+			const uri = joinUri(folder, name);
+			if (type === 'directory') {
+				if (alwaysSkippedFolders.has(name)) continue;
+				const scoped = scope.filterFor(joinUri(uri, 'x'));
+				if (scoped && !scoped.filter.mayContain(scoped.relativePath.slice(0, -2))) continue;
+				pendingFolders.push(uri);
+			} else if (type === 'file' && !isVendored(name) && scope.isSource(uri)) {
+				pendingFiles.push(uri);
+			}
+		}
+	}
+	for (const uri of pendingFiles) {
+		if (found.has(uri) || !scope.isSource(uri)) continue;
+		const scoped = scope.filterFor(uri);
+		if (!scoped) continue;
+		let size = 0;
+		try {
+			size = (await files.stat(uri))?.size ?? 0;
+		} catch (error) {
+			onUnreadable(uri, error);
+		}
+		found.set(uri, { uri, size, excluded: !scoped.filter.matches(scoped.relativePath) });
+	}
+	return [...found.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+}

@@ -1,0 +1,25 @@
+import type { SegmentSettings } from '../plan/planModel';
+import type { CallFact, GroupFact } from '../scan/callFacts';
+
+/**
+ * A Segment `group` call seen as Amplitude will: the plan's `segment` settings name the traits that
+ * carry the group type and value. Without them the call carries no checkable group (the
+ * segment-group-fallback rule reports that).
+ */
+export function applySegmentSettings(call: CallFact, settings: SegmentSettings): CallFact {
+	if (call.kind !== 'segment-group' || !call.segmentTraits) return call;
+	const entries = call.segmentTraits.entries;
+	const typeEntry = entries.find((e) => e.key === settings.groupTypeTrait);
+	const valueEntry = entries.find((e) => e.key === settings.groupValueTrait);
+	if (!typeEntry) return call;
+	const typeValue = typeEntry.value;
+	const group: GroupFact = {
+		type:
+			typeValue.kind === 'string'
+				? { kind: 'resolved', name: typeValue.value, range: typeValue.range }
+				: { kind: 'unresolved', range: typeValue.range, text: settings.groupTypeTrait },
+		value: valueEntry?.value ?? call.segmentTraits.groupId ?? { kind: 'unknown', range: typeEntry.keyRange },
+		range: { start: typeEntry.keyRange.start, end: typeValue.range.end },
+	};
+	return { ...call, groups: [group, ...call.groups] };
+}

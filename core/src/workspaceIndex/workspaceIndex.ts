@@ -1,0 +1,305 @@
+import { throwIfCancelled, type CancellationToken } from '../cancellation';
+import { applySeverities, compareFindings, type RuleSeverities } from '../diagnostics/applySeverities';
+import type { Finding, FindingDraft } from '../diagnostics/finding';
+import { parsePlan, type ParsedPlan } from '../plan/parsePlan';
+import { checkPlan } from '../check/checkPlan';
+import { codeRules } from '../rules/code/codeRules';
+import type { CallFact, FileFacts } from '../scan/callFacts';
+import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
+import { LineIndex } from '../text/lineIndex';
+import { applySegmentSettings } from './applySegmentSettings';
+import { GoverningPlans } from './governingPlan';
+import { resolveModule } from './moduleResolution';
+import { importedModules, resolveFileCalls, type FoundExport } from './resolveImports';
+import { computeWorkspaceUsage, type WorkspaceUsage } from './workspaceUsage';
+import type { ImportRef } from '../scan/callFacts';
+
+export interface WorkspaceIndexOptions {
+	readonly frontEnds: readonly SourceFrontEnd[];
+	/** A plan that governs every file (`--plan`, `trackplan.plan`), instead of the nearest one. */
+	readonly explicitPlan?: string;
+}
+
+/** Why a source file was not scanned. */
+export interface SkippedFile {
+	readonly reason: 'too-large' | 'unreadable' | 'binary';
+	readonly detail: string;
+}
+
+interface SourceEntry {
+	readonly uri: string;
+	readonly frontEnd: SourceFrontEnd;
+	version: number;
+	/** Scanned facts: for files that may hold calls, and for files other files import names from. */
+	facts?: FileFacts;
+	lines?: LineIndex;
+	skipped?: SkippedFile;
+	/** Governed by a plan but excluded by its `sources` globs: read for imports only, never reported. */
+	excluded: boolean;
+	/** Set when another file imports from this one, so its facts are kept up to date. */
+	importedFrom: boolean;
+	resolved?: { calls: CallFact[]; dependencies: Map<string, number>; fileSetVersion: number };
+}
+
+/**
+ * The workspace's facts, kept per file and updated per file: a source edit re-scans that file only
+ * (files that import from it are re-resolved, not re-parsed); a plan edit re-runs the rules over the
+ * stored facts. Reading files is the host's job; the index asks for text it lacks via `loadText`.
+ */
+export class WorkspaceIndex {
+	private readonly plans = new Map<string, ParsedPlan>();
+	private readonly sources = new Map<string, SourceEntry>();
+	private readonly governing = new GoverningPlans();
+	private fileSetVersion = 0;
+	private changeVersion = 0;
+	private usageCache = new Map<string, { version: number; usage: WorkspaceUsage }>();
+	/** How many times a front end parsed a file (tests assert incremental behaviour with it). */
+	parseCount = 0;
+
+	constructor(private readonly options: WorkspaceIndexOptions) {}
+
+	// ---- plans
+
+	setPlan(uri: string, text: string): ParsedPlan {
+		const plan = parsePlan(uri, text);
+		if (!this.plans.has(uri)) this.governing.add(uri);
+		this.plans.set(uri, plan);
+		this.changeVersion++;
+		return plan;
+	}
+
+	removePlan(uri: string): void {
+		if (!this.plans.delete(uri)) return;
+		this.governing.remove(uri);
+		this.changeVersion++;
+	}
+
+	plan(uri: string): ParsedPlan | undefined {
+		return this.plans.get(uri);
+	}
+
+	allPlans(): ParsedPlan[] {
+		return [...this.plans.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+	}
+
+	/** The plan governing a source file. */
+	planFor(uri: string): ParsedPlan | undefined {
+		const planUri = this.options.explicitPlan ?? this.governing.planFor(uri);
+		return planUri ? this.plans.get(planUri) : undefined;
+	}
+
+	// ---- sources
+
+	frontEndFor(uri: string): SourceFrontEnd | undefined {
+		return this.options.frontEnds.find((frontEnd) => frontEnd.handles(uri));
+	}
+
+	/** Records a source file's text (from disk or an open editor). Scans it only if it may hold calls or is imported. */
+	setSource(uri: string, text: string, options: { excluded?: boolean } = {}): void {
+		const frontEnd = this.frontEndFor(uri);
+		if (!frontEnd) return;
+		const entry = this.entry(uri, frontEnd);
+		entry.excluded = options.excluded ?? entry.excluded;
+		entry.version++;
+		entry.skipped = undefined;
+		entry.resolved = undefined;
+		this.changeVersion++;
+		if (looksBinary(text)) {
+			this.dropFacts(entry);
+			entry.skipped = { reason: 'binary', detail: 'it contains NUL bytes, so it is not source text' };
+		} else if (entry.importedFrom || (!entry.excluded && frontEnd.mayContainGroupCalls(text))) {
+			this.scan(entry, text);
+		} else {
+			this.dropFacts(entry);
+		}
+	}
+
+	/** Records a file that was not read (too large, unreadable): reported once, as information. */
+	skipSource(uri: string, skipped: SkippedFile, options: { excluded?: boolean } = {}): void {
+		const frontEnd = this.frontEndFor(uri);
+		if (!frontEnd) return;
+		const entry = this.entry(uri, frontEnd);
+		entry.excluded = options.excluded ?? entry.excluded;
+		entry.version++;
+		this.dropFacts(entry);
+		entry.skipped = skipped;
+		this.changeVersion++;
+	}
+
+	removeSource(uri: string): void {
+		if (!this.sources.delete(uri)) return;
+		this.fileSetVersion++;
+		this.changeVersion++;
+	}
+
+	hasSource(uri: string): boolean {
+		return this.sources.has(uri);
+	}
+
+	sourceUris(): string[] {
+		return [...this.sources.keys()].sort();
+	}
+
+	/**
+	 * Scans the files that scanned files import names from and that were not scanned (no trigger
+	 * words), until every import in the workspace can be followed. `loadText` reads a file.
+	 */
+	async loadImportedFiles(loadText: (uri: string) => Promise<string | undefined>, token: CancellationToken): Promise<void> {
+		let pending = this.unloadedImports();
+		while (pending.length > 0) {
+			for (const entry of pending) {
+				throwIfCancelled(token);
+				entry.importedFrom = true;
+				const text = await loadText(entry.uri);
+				if (text === undefined || looksBinary(text)) {
+					entry.importedFrom = false;
+					continue;
+				}
+				entry.version++;
+				this.scan(entry, text);
+				this.changeVersion++;
+			}
+			pending = this.unloadedImports();
+		}
+	}
+
+	// ---- results
+
+	/** A source file's calls, imports resolved and the governing plan's Segment settings applied. */
+	calls(uri: string): readonly CallFact[] {
+		const entry = this.sources.get(uri);
+		if (!entry?.facts || entry.excluded) return [];
+		const cached = entry.resolved;
+		if (cached && cached.fileSetVersion === this.fileSetVersion && this.dependenciesUnchanged(cached.dependencies)) return cached.calls;
+		const dependencies = new Map<string, number>();
+		const lookup = (fromUri: string, ref: ImportRef): FoundExport | undefined => {
+			const target = resolveModule(fromUri, ref.module, (candidate) => this.sources.has(candidate));
+			const targetEntry = target ? this.sources.get(target) : undefined;
+			if (!target || !targetEntry) return undefined;
+			dependencies.set(target, targetEntry.version);
+			const [first, ...rest] = ref.exportName === '*' ? (ref.members ?? []) : [ref.exportName, ...(ref.members ?? [])];
+			const fact = first === undefined ? undefined : targetEntry.facts?.exports[first];
+			return fact ? { uri: target, fact, members: rest } : undefined;
+		};
+		const segment = this.planFor(uri)?.model.segment;
+		const resolved = resolveFileCalls(entry.facts, lookup);
+		const calls = segment ? resolved.map((call) => applySegmentSettings(call, segment)) : resolved;
+		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion };
+		return calls;
+	}
+
+	/** Every reported call in the workspace, by file. */
+	allCalls(): { uri: string; calls: readonly CallFact[] }[] {
+		return this.sourceUris()
+			.map((uri) => ({ uri, calls: this.calls(uri) }))
+			.filter((file) => file.calls.length > 0);
+	}
+
+	/** Line table of a file with findings (files without calls only have findings at offset 0). */
+	lineIndex(uri: string): LineIndex {
+		const plan = this.plans.get(uri);
+		if (plan) return new LineIndex(plan.text);
+		return this.sources.get(uri)?.lines ?? emptyLines;
+	}
+
+	/** How the files governed by a plan use group types and properties (cached until anything changes). */
+	usage(planUri: string): WorkspaceUsage {
+		const cached = this.usageCache.get(planUri);
+		if (cached && cached.version === this.changeVersion) return cached.usage;
+		const plan = this.plans.get(planUri);
+		const files = this.sourceUris()
+			.filter((uri) => this.planFor(uri)?.uri === planUri)
+			.map((uri) => ({ uri, calls: this.calls(uri) }));
+		const usage = computeWorkspaceUsage(plan?.model, files);
+		this.usageCache.set(planUri, { version: this.changeVersion, usage });
+		return usage;
+	}
+
+	/** The findings of one file: a plan (plan rules) or a source file (code rules, or why it was skipped). */
+	findings(uri: string, severities: RuleSeverities, token: CancellationToken): Finding[] {
+		const plan = this.plans.get(uri);
+		if (plan) return checkPlan(plan, severities, token);
+		const entry = this.sources.get(uri);
+		const governing = this.planFor(uri);
+		if (!entry || entry.excluded || !governing) return [];
+		if (entry.skipped) return applySeverities([skippedFinding(uri, entry.skipped)], severities);
+		const calls = this.calls(uri);
+		if (calls.length === 0) return [];
+		const context = { uri, calls, plan: governing.model, usage: this.usage(governing.uri) };
+		const drafts: FindingDraft[] = [];
+		for (const rule of codeRules) {
+			throwIfCancelled(token);
+			for (const finding of rule.check(context)) drafts.push(finding);
+		}
+		return applySeverities(drafts, severities).sort(compareFindings);
+	}
+
+	/** Findings of every plan and source file. */
+	allFindings(severities: RuleSeverities, token: CancellationToken): Finding[] {
+		const findings: Finding[] = [];
+		for (const uri of [...this.plans.keys(), ...this.sourceUris()].sort()) {
+			for (const finding of this.findings(uri, severities, token)) findings.push(finding);
+		}
+		return findings;
+	}
+
+	// ---- internals
+
+	private entry(uri: string, frontEnd: SourceFrontEnd): SourceEntry {
+		let entry = this.sources.get(uri);
+		if (!entry) {
+			entry = { uri, frontEnd, version: 0, excluded: false, importedFrom: false };
+			this.sources.set(uri, entry);
+			this.fileSetVersion++;
+		}
+		return entry;
+	}
+
+	private scan(entry: SourceEntry, text: string): void {
+		this.parseCount++;
+		entry.facts = entry.frontEnd.scan(entry.uri, text);
+		entry.lines = entry.facts.calls.length > 0 || entry.facts.candidateCalls.length > 0 ? new LineIndex(text) : undefined;
+		entry.resolved = undefined;
+	}
+
+	private dropFacts(entry: SourceEntry): void {
+		entry.facts = undefined;
+		entry.lines = undefined;
+		entry.resolved = undefined;
+	}
+
+	private dependenciesUnchanged(dependencies: Map<string, number>): boolean {
+		for (const [uri, version] of dependencies) if (this.sources.get(uri)?.version !== version) return false;
+		return true;
+	}
+
+	private unloadedImports(): SourceEntry[] {
+		const pending = new Set<SourceEntry>();
+		for (const entry of this.sources.values()) {
+			if (!entry.facts) continue;
+			for (const module of importedModules(entry.facts)) {
+				const target = resolveModule(entry.uri, module, (candidate) => this.sources.has(candidate));
+				const targetEntry = target ? this.sources.get(target) : undefined;
+				if (targetEntry && !targetEntry.facts && !targetEntry.skipped && !targetEntry.importedFrom) pending.add(targetEntry);
+			}
+		}
+		return [...pending];
+	}
+}
+
+const emptyLines = new LineIndex('');
+
+function looksBinary(text: string): boolean {
+	return text.slice(0, 8192).includes('\u0000');
+}
+
+function skippedFinding(uri: string, skipped: SkippedFile): FindingDraft {
+	const why = skipped.reason === 'too-large' ? 'it is larger than the size limit' : skipped.detail;
+	return {
+		uri,
+		range: { start: 0, end: 0 },
+		code: 'file-skipped',
+		message: `Trackplan did not scan this file: ${why}${skipped.reason === 'too-large' ? ` (${skipped.detail})` : ''}. Calls in it are not checked.${skipped.reason === 'too-large' ? ' Raise the limit (trackplan.maxFileSize / --max-file-size) if it is your own code.' : ''}`,
+		data: { rule: 'file-skipped', reason: skipped.reason, detail: skipped.detail },
+	};
+}
