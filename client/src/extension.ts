@@ -1,9 +1,21 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { PlanStatusBar, type PlanStatus } from './planStatusBar';
 
 let client: LanguageClient | undefined;
 
-/** Starts the bundled language server; all analysis lives there. */
+interface LspRange {
+	readonly start: { readonly line: number; readonly character: number };
+	readonly end: { readonly line: number; readonly character: number };
+}
+
+/** Files the server reads: plans, and the source languages the scanner understands. */
+const documentSelector = [
+	{ scheme: 'file', pattern: '**/tracking-plan.{yaml,yml}' },
+	...['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte', 'html'].map((language) => ({ scheme: 'file', language })),
+];
+
+/** Starts the bundled language server; all analysis lives there. The client only adds commands and the status bar. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const serverModule = context.asAbsolutePath('dist/server.js');
 	const serverOptions: ServerOptions = {
@@ -11,17 +23,55 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
-		documentSelector: [
-			{ scheme: 'file', pattern: '**/tracking-plan.{yaml,yml}' },
-		],
-		synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/tracking-plan.{yaml,yml}') },
+		documentSelector,
+		synchronize: { configurationSection: 'trackplan' },
+		diagnosticPullOptions: { onChange: true, onSave: true },
 	};
 	client = new LanguageClient('trackplan', 'Trackplan', serverOptions, clientOptions);
+	const statusBar = new PlanStatusBar();
+	context.subscriptions.push(statusBar);
+
+	const refreshStatus = async () => {
+		if (client?.isRunning()) statusBar.show(await client.sendRequest<PlanStatus[]>('trackplan/planStatus'));
+	};
 	context.subscriptions.push(
-		vscode.commands.registerCommand('trackplan.restartServer', () => client?.restart()),
+		vscode.commands.registerCommand('trackplan.restartServer', async () => {
+			await client?.restart();
+			await refreshStatus();
+		}),
 		vscode.commands.registerCommand('trackplan.showOutput', () => client?.outputChannel.show()),
+		vscode.commands.registerCommand('trackplan.checkWorkspace', async () => {
+			if (!client) return;
+			const plans = await client.sendRequest<PlanStatus[]>('trackplan/checkWorkspace');
+			statusBar.show(plans);
+			await vscode.commands.executeCommand('workbench.actions.view.problems');
+		}),
+		vscode.commands.registerCommand('trackplan.openPlan', async (uri?: string) => {
+			const target = uri ?? statusBar.firstPlan() ?? (await vscode.workspace.findFiles('**/tracking-plan.{yaml,yml}', '**/node_modules/**', 1))[0]?.toString();
+			if (target) await vscode.window.showTextDocument(vscode.Uri.parse(target));
+			else void vscode.window.showInformationMessage('Trackplan: no tracking-plan.yaml in this workspace.');
+		}),
+		vscode.commands.registerCommand('trackplan.showReferences', (uri: string, position: { line: number; character: number }, locations: { uri: string; range: LspRange }[]) =>
+			vscode.commands.executeCommand(
+				'editor.action.showReferences',
+				vscode.Uri.parse(uri),
+				new vscode.Position(position.line, position.character),
+				locations.map(
+					(l) =>
+						new vscode.Location(
+							vscode.Uri.parse(l.uri),
+							new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character),
+						),
+				),
+			),
+		),
+		vscode.workspace.onDidSaveTextDocument(() => void refreshStatus()),
+		vscode.workspace.onDidChangeTextDocument((event) => {
+			if (/tracking-plan\.ya?ml$/.test(event.document.uri.path)) void refreshStatus();
+		}),
 	);
 	await client.start();
+	await refreshStatus();
 }
 
 export async function deactivate(): Promise<void> {

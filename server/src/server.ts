@@ -1,35 +1,256 @@
 import {
-	DocumentDiagnosticReportKind,
+	CodeActionKind,
+	CompletionItemKind,
+	DidChangeWatchedFilesNotification,
+	FileChangeType,
+	MarkupKind,
+	SymbolKind,
 	TextDocuments,
 	TextDocumentSyncKind,
+	type CodeAction,
+	type CompletionItem,
 	type Connection,
-	type DocumentDiagnosticReport,
+	type DocumentSymbol,
+	type InitializeParams,
+	type InitializeResult,
+	type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { basenameUri, checkPlan, isPlanFileName, LineIndex, parsePlan } from '../../core/src/index';
-import { toLspDiagnostic } from './toLspDiagnostic';
+import {
+	codeLenses,
+	completion,
+	definition,
+	documentSymbols,
+	hover,
+	prepareRename,
+	quickFixes,
+	references,
+	rename,
+	workspaceSymbols,
+	type CompletionEntry,
+	type PlanDocumentSymbol,
+	type SymbolOccurrence,
+} from '../../core/src/index';
+import { NodeFileSystem } from '../../node/src/nodeFileSystem';
+import { fromLspDiagnostic, toLspRange, toWorkspaceEdit } from './convert';
+import { DiagnosticsReporter } from './diagnostics';
+import { ServerWorkspace } from './serverWorkspace';
+import { SettingsCache } from './settings';
+import { checkWorkspaceRequest, planStatus, planStatusRequest } from './planStatus';
 
-/** Wires the core to an LSP connection. Each handler only adapts and delegates. */
+/** Wires the core to an LSP connection. Each handler adapts positions and delegates to a core feature. */
 export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
+	let canReadConfiguration = false;
+	let canWatchFiles = false;
+	let folders: string[] = [];
+	const settings = new SettingsCache(connection, () => canReadConfiguration);
+	const workspace = new ServerWorkspace(new NodeFileSystem(), (uri) => documents.get(uri), (uri) => settings.get(uri), {
+		log: (message) => connection.console.log(message),
+		error: (message) => connection.console.error(message),
+	});
+	let reporter: DiagnosticsReporter;
 
-	connection.onInitialize(() => ({
-		capabilities: {
-			textDocumentSync: TextDocumentSyncKind.Incremental,
-			diagnosticProvider: { identifier: 'trackplan', interFileDependencies: true, workspaceDiagnostics: false },
-		},
-		serverInfo: { name: 'trackplan' },
-	}));
+	connection.onInitialize((params: InitializeParams): InitializeResult => {
+		const capabilities = params.capabilities;
+		canReadConfiguration = capabilities.workspace?.configuration === true;
+		canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+		const canPull = capabilities.textDocument?.diagnostic !== undefined;
+		const testMode = (params.initializationOptions as { testMode?: boolean } | undefined)?.testMode === true;
+		reporter = new DiagnosticsReporter(connection, workspace, settings, testMode ? 0 : 150);
+		reporter.usePush = !canPull;
+		folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+		if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+		return {
+			capabilities: {
+				textDocumentSync: TextDocumentSyncKind.Incremental,
+				...(canPull ? { diagnosticProvider: { identifier: 'trackplan', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+				hoverProvider: true,
+				definitionProvider: true,
+				referencesProvider: true,
+				renameProvider: { prepareProvider: true },
+				codeLensProvider: { resolveProvider: false },
+				documentSymbolProvider: true,
+				workspaceSymbolProvider: true,
+				completionProvider: { triggerCharacters: ["'", '"', '`', ':', '[', ',', ' '] },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+			},
+			serverInfo: { name: 'trackplan', version: typeof TRACKPLAN_VERSION === 'string' ? TRACKPLAN_VERSION : 'dev' },
+		};
+	});
 
-	connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-		const document = documents.get(params.textDocument.uri);
-		if (!document || !isPlanFileName(basenameUri(document.uri))) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-		const text = document.getText();
-		const findings = checkPlan(parsePlan(document.uri, text), {}, token);
-		const lines = new LineIndex(text);
-		return { kind: DocumentDiagnosticReportKind.Full, items: findings.map((finding) => toLspDiagnostic(finding, lines)) };
+	connection.onInitialized(async () => {
+		if (canWatchFiles) {
+			await connection.client.register(DidChangeWatchedFilesNotification.type, {
+				watchers: [{ globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,html,yaml,yml}' }],
+			});
+		}
+		await workspace.load(folders);
+		reporter.changed();
+	});
+
+	connection.onDidChangeConfiguration(async () => {
+		settings.clear();
+		await workspace.load(folders);
+		reporter.changed();
+	});
+	connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+		folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];
+		await workspace.load(folders);
+		reporter.changed();
+	});
+	connection.onDidChangeWatchedFiles(async (params) => {
+		await workspace.refreshFromDisk(params.changes.map((c) => c.uri));
+		if (params.changes.some((c) => c.type !== FileChangeType.Changed || !documents.get(c.uri))) reporter.changed();
+	});
+	documents.onDidOpen(async (event) => {
+		await workspace.updateDocument(event.document);
+		if (reporter.usePush) reporter.changed();
+	});
+	documents.onDidChangeContent(async (event) => {
+		await workspace.updateDocument(event.document);
+		if (reporter.usePush || event.document.uri.endsWith('.yaml') || event.document.uri.endsWith('.yml')) reporter.changed();
+	});
+	documents.onDidClose(async (event) => {
+		await workspace.closeDocument(event.document.uri);
+		if (reporter.usePush) reporter.changed();
+	});
+
+	connection.onRequest(checkWorkspaceRequest, async () => {
+		await workspace.load(folders);
+		reporter.changed();
+		await workspace.settled();
+		return planStatus(workspace);
+	});
+	connection.onRequest(planStatusRequest, async () => {
+		await workspace.settled();
+		return planStatus(workspace);
+	});
+
+	connection.languages.diagnostics.on((params, token) => reporter.forDocument(params.textDocument.uri, token));
+	connection.languages.diagnostics.onWorkspace((_params, token) => reporter.forWorkspace(token));
+
+	const offsetOf = (uri: string, position: { line: number; character: number }) => workspace.lines(uri).offsetAt(position);
+	const toLocation = (o: SymbolOccurrence): Location => ({ uri: o.uri, range: toLspRange(o.range, workspace.lines(o.uri)) });
+
+	connection.onHover(async ({ textDocument, position }, token) => {
+		await workspace.settled();
+		const result = hover(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), new Date(), token);
+		return result && { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toLspRange(result.range, workspace.lines(textDocument.uri)) };
+	});
+
+	connection.onDefinition(async ({ textDocument, position }, token) => {
+		await workspace.settled();
+		return definition(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), token).map(toLocation);
+	});
+
+	connection.onReferences(async ({ textDocument, position, context }, token) => {
+		await workspace.settled();
+		return references(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), context.includeDeclaration, token).map(toLocation);
+	});
+
+	connection.onPrepareRename(async ({ textDocument, position }) => {
+		await workspace.settled();
+		const found = prepareRename(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position));
+		return found ? { range: toLspRange(found.range, workspace.lines(textDocument.uri)), placeholder: found.name } : null;
+	});
+
+	connection.onRenameRequest(async ({ textDocument, position, newName }, token) => {
+		await workspace.settled();
+		const edits = await rename(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), newName, (uri) => workspace.text(uri), token);
+		return edits ? toWorkspaceEdit(edits, (uri) => workspace.lines(uri)) : null;
+	});
+
+	connection.onCodeLens(async ({ textDocument }, token) => {
+		await workspace.settled();
+		const lines = workspace.lines(textDocument.uri);
+		return codeLenses(workspace.index, textDocument.uri, token).map((lens) => {
+			const range = toLspRange(lens.range, lines);
+			const locations = lens.uses.map((use) => ({ uri: use.uri, range: toLspRange(use.range, workspace.lines(use.uri)) }));
+			return { range, command: { title: lens.title, command: locations.length > 0 ? 'trackplan.showReferences' : '', arguments: [textDocument.uri, range.start, locations] } };
+		});
+	});
+
+	connection.onDocumentSymbol(async ({ textDocument }) => {
+		await workspace.settled();
+		const plan = workspace.index.plan(textDocument.uri);
+		if (!plan) return [];
+		const lines = workspace.lines(textDocument.uri);
+		const convert = (symbol: PlanDocumentSymbol): DocumentSymbol => ({
+			name: symbol.name,
+			detail: symbol.detail,
+			kind: symbolKinds[symbol.kind],
+			range: toLspRange(symbol.range, lines),
+			selectionRange: toLspRange(symbol.selectionRange, lines),
+			children: symbol.children.map(convert),
+		});
+		return documentSymbols(plan).map(convert);
+	});
+
+	connection.onWorkspaceSymbol(async ({ query }) => {
+		await workspace.settled();
+		return workspaceSymbols(workspace.index, query).map((symbol) => ({
+			name: symbol.name,
+			kind: symbolKinds[symbol.symbol.kind],
+			containerName: symbol.container,
+			location: { uri: symbol.uri, range: toLspRange(symbol.range, workspace.lines(symbol.uri)) },
+		}));
+	});
+
+	connection.onCompletion(async ({ textDocument, position }, token) => {
+		await workspace.settled();
+		const document = documents.get(textDocument.uri);
+		if (!document) return [];
+		const offset = document.offsetAt(position);
+		return completion(workspace.index, textDocument.uri, document.getText(), offset, token).map((entry) => toCompletionItem(entry, document));
+	});
+
+	connection.onCodeAction(async ({ textDocument, context }, token) => {
+		await workspace.settled();
+		const document = documents.get(textDocument.uri);
+		if (!document) return [];
+		const diagnostics = context.diagnostics;
+		const fixes = quickFixes(workspace.index, textDocument.uri, document.getText(), diagnostics.map((d) => fromLspDiagnostic(d, document)), token);
+		return fixes.map(
+			(fix): CodeAction => ({
+				title: fix.title,
+				kind: CodeActionKind.QuickFix,
+				isPreferred: fix.isPreferred,
+				diagnostics: [diagnostics[fix.diagnostic]!],
+				edit: toWorkspaceEdit(fix.edits, (uri) => workspace.lines(uri)),
+			}),
+		);
 	});
 
 	documents.listen(connection);
 	connection.listen();
+}
+
+declare const TRACKPLAN_VERSION: string | undefined;
+
+const symbolKinds: Record<PlanDocumentSymbol['kind'] | 'groupType' | 'groupProperty' | 'event', SymbolKind> = {
+	section: SymbolKind.Namespace,
+	groupType: SymbolKind.Class,
+	groupProperty: SymbolKind.Property,
+	event: SymbolKind.Event,
+};
+
+const completionKinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
+	groupType: CompletionItemKind.EnumMember,
+	groupProperty: CompletionItemKind.Property,
+	event: CompletionItemKind.Event,
+	key: CompletionItemKind.Field,
+	value: CompletionItemKind.Value,
+};
+
+function toCompletionItem(entry: CompletionEntry, document: TextDocument): CompletionItem {
+	const range = { start: document.positionAt(entry.range.start), end: document.positionAt(entry.range.end) };
+	return {
+		label: entry.label,
+		kind: completionKinds[entry.kind],
+		detail: entry.detail,
+		...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+		textEdit: { range, newText: entry.insertText ?? entry.label },
+	};
 }

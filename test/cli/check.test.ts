@@ -66,7 +66,7 @@ describe('trackplan check', () => {
 	});
 
 	it('uses --plan instead of discovering plans', () => {
-		const { code, stdout } = trackplan(['check', 'test/fixtures', '--plan', 'examples/acme-saas/tracking-plan.yaml', '--format', 'json']);
+		const { code, stdout } = trackplan(['check', 'test/fixtures/plans', '--plan', 'examples/acme-saas/tracking-plan.yaml', '--format', 'json']);
 		assert.deepEqual(
 			JSON.parse(stdout).plans.map((p: { file: string }) => p.file),
 			['examples/acme-saas/tracking-plan.yaml'],

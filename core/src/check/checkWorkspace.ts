@@ -6,17 +6,10 @@ import type { CallFact } from '../scan/callFacts';
 import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
 import { documentText } from '../text/documentText';
 import type { LineIndex } from '../text/lineIndex';
-import { collectSourceFiles } from '../workspace/collectSourceFiles';
-import { SourceFilter } from '../workspace/globPattern';
-import { dirnameUri, relativeUriPath } from '../workspace/uris';
 import type { WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
+import { indexWorkspaceFiles } from '../workspaceIndex/indexWorkspaceFiles';
 import { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
-
 import { discoverPlans, readPlanText, requirePlanFile } from './discoverPlans';
-import { mapWithConcurrency } from '../util/mapWithConcurrency';
-
-/** Files larger than this are not scanned (an information finding says so). */
-export const defaultMaxFileSize = 1024 * 1024;
 
 export interface CheckOptions {
 	/** Files or folders to check (URIs). */
@@ -44,9 +37,9 @@ export interface CheckResult {
 	readonly filesChecked: number;
 	/** Line tables of every file with findings or calls, for hosts to turn offsets into positions. */
 	readonly lineIndexes: ReadonlyMap<string, LineIndex>;
+	/** The index the check built (for reports that need more than findings and calls). */
+	readonly index: WorkspaceIndex;
 }
-
-const readConcurrency = 16;
 
 /** The whole-workspace check the CLI runs: find the plans, scan the sources they govern, run every rule. */
 export async function checkWorkspace(files: WorkspaceFileSystem, options: CheckOptions, token: CancellationToken): Promise<CheckResult> {
@@ -56,44 +49,13 @@ export async function checkWorkspace(files: WorkspaceFileSystem, options: CheckO
 		throwIfCancelled(token);
 		index.setPlan(uri, documentText(await readPlanText(files, uri)));
 	}
-
-	const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
-	const sources = await collectSourceFiles(
+	const sources = await indexWorkspaceFiles(
+		index,
 		files,
 		options.roots,
-		{
-			isSource: (uri) => index.frontEndFor(uri) !== undefined,
-			filterFor: (uri) => {
-				const plan = index.planFor(uri);
-				if (!plan) return undefined;
-				const relativePath = relativeUriPath(dirnameUri(plan.uri), uri);
-				const filter = new SourceFilter(plan.model.sources.include, plan.model.sources.exclude);
-				return relativePath === undefined ? { filter: everything, relativePath: '' } : { filter, relativePath };
-			},
-		},
+		{ ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}), ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}) },
 		token,
-		options.onUnreadable,
 	);
-	await mapWithConcurrency(sources, readConcurrency, async (source) => {
-		throwIfCancelled(token);
-		if (source.size > maxFileSize) {
-			index.skipSource(source.uri, { reason: 'too-large', detail: `${formatSize(source.size)} > ${formatSize(maxFileSize)}` }, source);
-			return;
-		}
-		try {
-			index.setSource(source.uri, documentText(await files.readFile(source.uri)), source);
-		} catch (error) {
-			options.onUnreadable?.(source.uri, error);
-			index.skipSource(source.uri, { reason: 'unreadable', detail: `it could not be read (${errorText(error)})` }, source);
-		}
-	});
-	await index.loadImportedFiles(async (uri) => {
-		try {
-			return documentText(await files.readFile(uri));
-		} catch {
-			return undefined;
-		}
-	}, token);
 
 	const findings = index.allFindings(options.severities ?? {}, token);
 	const calls = index.allCalls().flatMap((file) => file.calls.map((call) => ({ uri: file.uri, call })));
@@ -105,17 +67,6 @@ export async function checkWorkspace(files: WorkspaceFileSystem, options: CheckO
 		calls,
 		filesChecked: planUris.length + sources.filter((s) => !s.excluded).length,
 		lineIndexes,
+		index,
 	};
 }
-
-const everything = new SourceFilter(['**'], []);
-
-function formatSize(bytes: number): string {
-	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
-

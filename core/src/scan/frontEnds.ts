@@ -1,4 +1,5 @@
+import { javaScriptFrontEnd } from './javascript/index';
 import type { SourceFrontEnd } from './sourceFrontEnd';
 
 /** The scanner's language front ends, in the order they are asked whether they handle a file. */
-export const defaultFrontEnds: readonly SourceFrontEnd[] = [];
+export const defaultFrontEnds: readonly SourceFrontEnd[] = [javaScriptFrontEnd];

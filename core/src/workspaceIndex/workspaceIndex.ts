@@ -132,6 +132,11 @@ export class WorkspaceIndex {
 		this.changeVersion++;
 	}
 
+	/** A file's raw facts (exports included), when it was scanned. */
+	facts(uri: string): FileFacts | undefined {
+		return this.sources.get(uri)?.facts;
+	}
+
 	hasSource(uri: string): boolean {
 		return this.sources.has(uri);
 	}

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../diagnostics/finding';
 import type { CodeRule } from '../codeRule';
-import { findEvent, knownGroups, quoteList } from './planLookup';
+import { findEvent, findGroupType, knownGroups, quoteList } from './planLookup';
 
 /** unexpected-event-group: an event carries a group type its plan entry does not list. */
 export const unexpectedEventGroupRule: CodeRule = {
@@ -13,7 +13,7 @@ export const unexpectedEventGroupRule: CodeRule = {
 			if (!event) continue;
 			const expected = event.groups.map((g) => g.name);
 			for (const { group, name } of knownGroups(call)) {
-				if (expected.includes(name)) continue;
+				if (expected.includes(name) || !findGroupType(plan, name)) continue; // an undeclared type is reported once, on the type
 				findings.push({
 					uri,
 					range: group.type.range,

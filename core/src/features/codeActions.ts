@@ -1,0 +1,101 @@
+import { throwIfCancelled, type CancellationToken } from '../cancellation';
+import type { FindingData } from '../diagnostics/findingData';
+import type { RuleCode } from '../diagnostics/ruleCodes';
+import type { TextRange } from '../text/textRange';
+import type { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
+import { addToPlanFix } from './quickFixes/addToPlan';
+import type { QuickFix } from './quickFixes/codeAction';
+import { groupEntry, insertionEdit, traitEntry } from './quickFixes/insertIntoCall';
+import { replaceNameFix } from './quickFixes/replaceName';
+
+/** A diagnostic as the client sends it back with a code-action request: code and data, never message text. */
+export interface DiagnosticRef {
+	readonly code: RuleCode | string | undefined;
+	readonly range: TextRange;
+	readonly data?: FindingData;
+}
+
+/**
+ * Quick fixes for the diagnostics in a code-action request, driven only by each diagnostic's code
+ * and typed data. `text` is the document's current text (to check a name is written literally).
+ */
+export function quickFixes(index: WorkspaceIndex, uri: string, text: string, diagnostics: readonly DiagnosticRef[], token: CancellationToken): QuickFix[] {
+	const fixes: QuickFix[] = [];
+	diagnostics.forEach((diagnostic, position) => {
+		throwIfCancelled(token);
+		const data = diagnostic.data;
+		if (!data || data.rule !== diagnostic.code) return;
+		for (const fix of fixesFor(index, uri, text, diagnostic.range, data, position)) if (fix) fixes.push(fix);
+	});
+	return fixes;
+}
+
+function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextRange, data: FindingData, at: number): (QuickFix | undefined)[] {
+	const planOf = (planUri: string) => index.plan(planUri);
+	switch (data.rule) {
+		case 'undeclared-group-type': {
+			const plan = planOf(data.planUri);
+			return [
+				data.suggestion ? replaceNameFix(uri, text, range, data.groupType, data.suggestion, at) : undefined,
+				plan ? addToPlanFix(plan, ['groupTypes'], data.groupType, { level: data.usedAt }, `group type "${data.groupType}"`, at) : undefined,
+			];
+		}
+		case 'undeclared-group-property': {
+			const plan = planOf(data.planUri);
+			return [
+				data.suggestion ? replaceNameFix(uri, text, range, data.property, data.suggestion, at) : undefined,
+				plan
+					? addToPlanFix(
+							plan,
+							['groupTypes', data.groupType, 'properties'],
+							data.property,
+							{ type: data.valueType ?? 'string' },
+							`group property "${data.property}" to "${data.groupType}"`,
+							at,
+						)
+					: undefined,
+			];
+		}
+		case 'unknown-event': {
+			const plan = planOf(data.planUri);
+			return [plan ? addToPlanFix(plan, ['events'], data.event, { groups: data.groupTypes }, `event "${data.event}"`, at) : undefined];
+		}
+		case 'unknown-group-reference': {
+			const plan = index.plan(uri);
+			return [
+				data.suggestion ? replaceNameFix(uri, text, range, data.name, data.suggestion, at) : undefined,
+				plan && data.reference === 'event-group' ? addToPlanFix(plan, ['groupTypes'], data.name, null, `group type "${data.name}"`, at) : undefined,
+			];
+		}
+		case 'plan-schema':
+			return [data.suggestion ? replaceNameFix(uri, text, range, text.slice(range.start, range.end), data.suggestion, at) : undefined];
+		case 'missing-event-groups':
+			return [
+				data.insertion
+					? {
+							title: `Add the missing group${data.missing.length > 1 ? 's' : ''} ${data.missing.join(', ')} to this call`,
+							isPreferred: true,
+							edits: { [uri]: [insertionEdit(data.insertion, data.missing.map(groupEntry))] },
+							diagnostic: at,
+						}
+					: undefined,
+			];
+		case 'segment-group-fallback': {
+			const insertion = data.insertion;
+			if (!insertion) return [];
+			const entries = data.missingTraits.map((trait) => traitEntry(trait, `'' /* TODO: ${trait} */`));
+			const comma = insertion.needsComma ? ', ' : '';
+			const newText = insertion.form === 'argument' ? `${comma}${'undefined, '.repeat(insertion.placeholders)}{ ${entries.join(', ')} }` : `${comma}${entries.join(', ')}`;
+			return [
+				{
+					title: `Add the ${data.missingTraits.join(' and ')} trait${data.missingTraits.length > 1 ? 's' : ''} Amplitude needs`,
+					isPreferred: true,
+					edits: { [uri]: [{ range: { start: insertion.offset, end: insertion.offset }, newText }] },
+					diagnostic: at,
+				},
+			];
+		}
+		default:
+			return [];
+	}
+}

@@ -1,0 +1,167 @@
+import * as ts from 'typescript';
+import type { TextRange } from '../../text/textRange';
+import { ScopeTree, type Declaration } from './scopes';
+import { accessedMemberName, isFunctionLike, unwrapExpression, walkSyntax } from './syntaxWalk';
+
+/** What a class's `this.<name>` may hold: assigned expressions, field initialisers, or typed constructor parameters. */
+export type ThisFieldSource = ts.Expression | ts.ParameterDeclaration;
+
+/**
+ * One parsed file and everything the recognisers look up, gathered in a single walk: scopes and
+ * declarations, every call and object literal, assignments to plain names and to `this.<field>`.
+ */
+export class FileModel {
+	readonly scopes: ScopeTree;
+	readonly calls: ts.CallExpression[] = [];
+	readonly objectLiterals: ts.ObjectLiteralExpression[] = [];
+	/** Module specifiers in source order: imports, `export … from`, `require()`, `import()`. */
+	readonly moduleSpecifiers: string[] = [];
+	/** CommonJS exports: `exports.x = …`, `module.exports.x = …`, `module.exports = {…}`. */
+	readonly commonJsExports: { readonly name: string | undefined; readonly value: ts.Expression }[] = [];
+	private readonly nameAssignments: { readonly target: ts.Identifier; readonly value: ts.Expression }[] = [];
+	private readonly thisFields = new Map<ts.ClassLikeDeclaration, Map<string, ThisFieldSource[]>>();
+	private assignmentsByDeclaration: Map<Declaration, ts.Expression[]> | undefined;
+	private memberCallsByDeclaration: Map<Declaration, ts.CallExpression[]> | undefined;
+
+	constructor(
+		readonly sourceFile: ts.SourceFile,
+		/** The parsed text (for embedded scripts: the blanked copy, same offsets as the original). */
+		readonly text: string,
+	) {
+		this.scopes = new ScopeTree(sourceFile);
+		walkSyntax(sourceFile, (node) => this.visit(node));
+	}
+
+	rangeOf(node: ts.Node): TextRange {
+		return { start: node.getStart(this.sourceFile), end: node.getEnd() };
+	}
+
+	textOf(node: ts.Node): string {
+		return node.getText(this.sourceFile);
+	}
+
+	declarationOf(identifier: ts.Identifier): Declaration | undefined {
+		return this.scopes.lookup(identifier.text, identifier);
+	}
+
+	/** Expressions assigned to a declared name after its declaration (`let c; c = createInstance()`). */
+	assignmentsTo(declaration: Declaration): readonly ts.Expression[] {
+		if (!this.assignmentsByDeclaration) {
+			this.assignmentsByDeclaration = new Map();
+			for (const { target, value } of this.nameAssignments) {
+				const declared = this.declarationOf(target);
+				if (!declared) continue;
+				const list = this.assignmentsByDeclaration.get(declared) ?? [];
+				list.push(value);
+				this.assignmentsByDeclaration.set(declared, list);
+			}
+		}
+		return this.assignmentsByDeclaration.get(declaration) ?? [];
+	}
+
+	/** Calls `name.method(…)` whose receiver is the declared name (e.g. `identify.set('plan', p)`). */
+	memberCallsOn(declaration: Declaration): readonly ts.CallExpression[] {
+		if (!this.memberCallsByDeclaration) {
+			this.memberCallsByDeclaration = new Map();
+			for (const call of this.calls) {
+				const callee = call.expression;
+				if (!ts.isPropertyAccessExpression(callee)) continue;
+				const receiver = unwrapExpression(callee.expression);
+				if (!ts.isIdentifier(receiver)) continue;
+				const declared = this.declarationOf(receiver);
+				if (!declared) continue;
+				const list = this.memberCallsByDeclaration.get(declared) ?? [];
+				list.push(call);
+				this.memberCallsByDeclaration.set(declared, list);
+			}
+		}
+		return this.memberCallsByDeclaration.get(declaration) ?? [];
+	}
+
+	/** What `this.<name>` may hold inside `at`'s class. */
+	thisFieldSources(at: ts.Node, name: string): readonly ThisFieldSource[] {
+		const owner = enclosingClassOfThis(at);
+		return owner ? (this.thisFields.get(owner)?.get(name) ?? []) : [];
+	}
+
+	private visit(node: ts.Node): void {
+		this.scopes.enter(node);
+		if (ts.isCallExpression(node)) this.visitCall(node);
+		else if (ts.isObjectLiteralExpression(node)) this.objectLiterals.push(node);
+		else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitAssignment(node);
+		else if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
+			if (node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) this.moduleSpecifiers.push(node.moduleSpecifier.text);
+		} else if (ts.isImportEqualsDeclaration(node)) {
+			const reference = node.moduleReference;
+			if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) this.moduleSpecifiers.push(reference.expression.text);
+		} else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isClassLike(node.parent)) {
+			const name = ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name) ? node.name.text : undefined;
+			if (name) this.addThisField(node.parent, name, node.initializer);
+		} else if (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && ts.isIdentifier(node.name) && hasParameterPropertyModifier(node)) {
+			this.addThisField(node.parent.parent, node.name.text, node);
+		}
+	}
+
+	private visitCall(node: ts.CallExpression): void {
+		this.calls.push(node);
+		const [first] = node.arguments;
+		const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+		const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+		if ((isRequire || isDynamicImport) && first && ts.isStringLiteralLike(first)) this.moduleSpecifiers.push(first.text);
+	}
+
+	private visitAssignment(node: ts.BinaryExpression): void {
+		const target = unwrapExpression(node.left);
+		if (ts.isIdentifier(target)) {
+			this.nameAssignments.push({ target, value: node.right });
+			return;
+		}
+		if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+		const name = accessedMemberName(target);
+		const base = unwrapExpression(target.expression);
+		if (base.kind === ts.SyntaxKind.ThisKeyword && name) {
+			const owner = enclosingClassOfThis(base);
+			if (owner) this.addThisField(owner, name, node.right);
+			return;
+		}
+		if (isCommonJsExportsObject(base) && name) this.commonJsExports.push({ name, value: node.right });
+		else if (ts.isIdentifier(base) && base.text === 'module' && name === 'exports') this.commonJsExports.push({ name: undefined, value: node.right });
+	}
+
+	private addThisField(owner: ts.ClassLikeDeclaration, name: string, source: ThisFieldSource): void {
+		const fields = this.thisFields.get(owner) ?? new Map<string, ThisFieldSource[]>();
+		const list = fields.get(name) ?? [];
+		list.push(source);
+		fields.set(name, list);
+		this.thisFields.set(owner, fields);
+	}
+}
+
+function hasParameterPropertyModifier(node: ts.ParameterDeclaration): boolean {
+	return (ts.getModifiers(node) ?? []).some(
+		(modifier) =>
+			modifier.kind === ts.SyntaxKind.PrivateKeyword ||
+			modifier.kind === ts.SyntaxKind.PublicKeyword ||
+			modifier.kind === ts.SyntaxKind.ProtectedKeyword ||
+			modifier.kind === ts.SyntaxKind.ReadonlyKeyword,
+	);
+}
+
+/** `exports` or `module.exports`. */
+function isCommonJsExportsObject(node: ts.Expression): boolean {
+	if (ts.isIdentifier(node)) return node.text === 'exports';
+	return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+}
+
+/** The class whose instance `this` is at `node`: arrow functions keep the outer `this`, other functions rebind it. */
+export function enclosingClassOfThis(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+	let current: ts.Node | undefined = node.parent;
+	while (current) {
+		if (ts.isClassLike(current)) return current;
+		if (isFunctionLike(current) && !ts.isArrowFunction(current)) {
+			return current.parent && ts.isClassLike(current.parent) ? current.parent : undefined;
+		}
+		current = current.parent;
+	}
+	return undefined;
+}

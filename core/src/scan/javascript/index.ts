@@ -1,0 +1,19 @@
+/**
+ * The JavaScript/TypeScript front end of the scanner: one file in, language-agnostic call facts
+ * out (see ../callFacts.ts). Pure: imports only `typescript`.
+ */
+import type { SourceFrontEnd } from '../sourceFrontEnd';
+import { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
+import { scanJavaScriptFile } from './scanJavaScriptFile';
+
+export { scanJavaScriptFile } from './scanJavaScriptFile';
+export { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
+export { settleCandidateCall, sdkFamily, type SdkFamily } from './candidateCalls';
+
+/** The front end, ready for `defaultFrontEnds`. */
+export const javaScriptFrontEnd: SourceFrontEnd = {
+	language: 'javascript',
+	handles: isJavaScriptLike,
+	mayContainGroupCalls,
+	scan: scanJavaScriptFile,
+};

@@ -1,0 +1,170 @@
+import * as ts from 'typescript';
+import { isFunctionLike } from './syntaxWalk';
+
+export type DeclarationKind = 'import' | 'const' | 'let' | 'var' | 'parameter' | 'function' | 'class' | 'enum' | 'catch';
+
+/** One step from a destructured value to a bound name: `{ a }` → property a, `[x]` → index 0. */
+export type BindingStep = { readonly property: string } | { readonly index: number } | { readonly rest: true };
+
+/** A name bound in the file, with what it was bound to (syntax only). */
+export interface Declaration {
+	readonly name: string;
+	readonly kind: DeclarationKind;
+	/** The declaring node: VariableDeclaration, ParameterDeclaration, FunctionDeclaration, ImportSpecifier, … */
+	readonly node: ts.Node;
+	readonly initializer?: ts.Expression;
+	/** For destructuring: how the name is read off the initializer. */
+	readonly bindingPath: readonly BindingStep[];
+	/** For imports: the module and the exported name (`default`, `*` for a namespace or a whole CommonJS module). */
+	readonly importSource?: { readonly module: string; readonly exportName: string };
+	readonly typeNode?: ts.TypeNode;
+}
+
+export class Scope {
+	readonly declarations = new Map<string, Declaration>();
+	constructor(
+		readonly parent: Scope | undefined,
+		readonly isFunctionScope: boolean,
+	) {}
+
+	/** The first declaration of a name wins, except that a function's implementation replaces its overload signatures. */
+	declare(declaration: Declaration): void {
+		const existing = this.declarations.get(declaration.name);
+		const replacesOverload = existing?.kind === 'function' && ts.isFunctionDeclaration(existing.node) && !existing.node.body && declaration.kind === 'function';
+		if (!existing || replacesOverload) this.declarations.set(declaration.name, declaration);
+	}
+}
+
+function createsScope(node: ts.Node): boolean {
+	return (
+		ts.isSourceFile(node) ||
+		ts.isBlock(node) ||
+		ts.isModuleBlock(node) ||
+		ts.isCaseBlock(node) ||
+		ts.isForStatement(node) ||
+		ts.isForInStatement(node) ||
+		ts.isForOfStatement(node) ||
+		ts.isCatchClause(node) ||
+		ts.isClassStaticBlockDeclaration(node) ||
+		isFunctionLike(node)
+	);
+}
+
+/** Lexical scopes of one file, built in a single pre-order pass (`enter` every node, parents first). */
+export class ScopeTree {
+	private readonly scopes = new Map<ts.Node, Scope>();
+	readonly fileScope: Scope;
+
+	constructor(sourceFile: ts.SourceFile) {
+		this.fileScope = new Scope(undefined, true);
+		this.scopes.set(sourceFile, this.fileScope);
+	}
+
+	/** Records the scope a node opens and the names it declares. */
+	enter(node: ts.Node): void {
+		if (node.parent && createsScope(node) && !this.scopes.has(node)) {
+			this.scopes.set(node, new Scope(this.scopeAt(node.parent), isFunctionLike(node)));
+		}
+		if (ts.isVariableDeclaration(node)) this.declareVariable(node);
+		else if (ts.isParameter(node) && isFunctionLike(node.parent)) this.declareBinding(node.name, 'parameter', node, undefined, this.scopeAt(node.parent), node.type);
+		else if (ts.isFunctionDeclaration(node) && node.name) this.declareName(node.name, 'function', node, this.scopeAt(node.parent));
+		else if (ts.isFunctionExpression(node) && node.name) this.declareName(node.name, 'function', node, this.scopeAt(node));
+		else if (ts.isClassDeclaration(node) && node.name) this.declareName(node.name, 'class', node, this.scopeAt(node.parent));
+		else if (ts.isEnumDeclaration(node)) this.declareName(node.name, 'enum', node, this.scopeAt(node.parent));
+		else if (ts.isImportDeclaration(node)) this.declareImport(node);
+		else if (ts.isImportEqualsDeclaration(node)) this.declareImportEquals(node);
+	}
+
+	/** The innermost scope containing `node` (a scope-opening node is inside its own scope). */
+	scopeAt(node: ts.Node): Scope {
+		let current: ts.Node | undefined = node;
+		while (current) {
+			const scope = this.scopes.get(current);
+			if (scope) return scope;
+			current = current.parent;
+		}
+		return this.fileScope;
+	}
+
+	/** The declaration `name` refers to at `at`, walking out through enclosing scopes. */
+	lookup(name: string, at: ts.Node): Declaration | undefined {
+		for (let scope: Scope | undefined = this.scopeAt(at); scope; scope = scope.parent) {
+			const found = scope.declarations.get(name);
+			if (found) return found;
+		}
+		return undefined;
+	}
+
+	private declareVariable(node: ts.VariableDeclaration): void {
+		if (ts.isCatchClause(node.parent)) {
+			this.declareBinding(node.name, 'catch', node, undefined, this.scopeAt(node.parent));
+			return;
+		}
+		const list = node.parent;
+		const flags = ts.isVariableDeclarationList(list) ? list.flags : ts.NodeFlags.None;
+		const kind: DeclarationKind = flags & ts.NodeFlags.Const ? 'const' : flags & (ts.NodeFlags.Let | ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing) ? 'let' : 'var';
+		let scope = this.scopeAt(node);
+		if (kind === 'var') while (!scope.isFunctionScope && scope.parent) scope = scope.parent;
+		this.declareBinding(node.name, kind, node, node.initializer, scope, node.type);
+	}
+
+	private declareName(name: ts.Identifier, kind: DeclarationKind, node: ts.Node, scope: Scope): void {
+		scope.declare({ name: name.text, kind, node, bindingPath: [] });
+	}
+
+	/** Declares every name of a binding pattern (iteratively), each with its path from the initializer. */
+	private declareBinding(name: ts.BindingName, kind: DeclarationKind, node: ts.Node, initializer: ts.Expression | undefined, scope: Scope, typeNode?: ts.TypeNode): void {
+		const pending: { name: ts.BindingName; path: BindingStep[] }[] = [{ name, path: [] }];
+		while (pending.length > 0) {
+			const { name: current, path } = pending.pop()!;
+			if (ts.isIdentifier(current)) {
+				scope.declare({
+					name: current.text,
+					kind,
+					node,
+					bindingPath: path,
+					...(initializer ? { initializer } : {}),
+					...(typeNode && path.length === 0 ? { typeNode } : {}),
+				});
+			} else if (ts.isObjectBindingPattern(current)) {
+				for (const element of current.elements) {
+					const key = element.propertyName ?? element.name;
+					const step: BindingStep = element.dotDotDotToken
+						? { rest: true }
+						: ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key)
+							? { property: key.text }
+							: { rest: true };
+					pending.push({ name: element.name, path: [...path, step] });
+				}
+			} else {
+				current.elements.forEach((element, index) => {
+					if (ts.isOmittedExpression(element)) return;
+					pending.push({ name: element.name, path: [...path, element.dotDotDotToken ? { rest: true } : { index }] });
+				});
+			}
+		}
+	}
+
+	private declareImport(node: ts.ImportDeclaration): void {
+		const clause = node.importClause;
+		if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
+		const module = node.moduleSpecifier.text;
+		const declare = (local: ts.Identifier, exportName: string, declaringNode: ts.Node): void =>
+			this.fileScope.declare({ name: local.text, kind: 'import', node: declaringNode, bindingPath: [], importSource: { module, exportName } });
+		if (clause.name) declare(clause.name, 'default', clause);
+		const bindings = clause.namedBindings;
+		if (bindings && ts.isNamespaceImport(bindings)) declare(bindings.name, '*', bindings);
+		else if (bindings) {
+			for (const specifier of bindings.elements) {
+				const imported = specifier.propertyName ?? specifier.name;
+				declare(specifier.name, imported.text, specifier);
+			}
+		}
+	}
+
+	private declareImportEquals(node: ts.ImportEqualsDeclaration): void {
+		const reference = node.moduleReference;
+		if (!ts.isExternalModuleReference(reference) || !ts.isStringLiteral(reference.expression)) return;
+		this.fileScope.declare({ name: node.name.text, kind: 'import', node, bindingPath: [], importSource: { module: reference.expression.text, exportName: '*' } });
+	}
+}

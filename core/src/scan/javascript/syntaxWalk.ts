@@ -1,0 +1,113 @@
+import * as ts from 'typescript';
+
+/**
+ * Visits every node under `root` in source order (pre-order) with an explicit stack, so deeply
+ * nested input cannot overflow the call stack here.
+ */
+export function walkSyntax(root: ts.Node, visit: (node: ts.Node) => void): void {
+	const stack: ts.Node[] = [root];
+	const children: ts.Node[] = [];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		visit(node);
+		children.length = 0;
+		ts.forEachChild(node, (child) => {
+			children.push(child);
+		});
+		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+	}
+}
+
+/** Strips wrappers that do not change a value: parentheses, type assertions, `!`, `satisfies`, `await`. */
+export function unwrapExpression(expression: ts.Expression): ts.Expression {
+	let current = expression;
+	for (;;) {
+		if (
+			ts.isParenthesizedExpression(current) ||
+			ts.isAsExpression(current) ||
+			ts.isTypeAssertionExpression(current) ||
+			ts.isNonNullExpression(current) ||
+			ts.isSatisfiesExpression(current) ||
+			ts.isAwaitExpression(current)
+		) {
+			current = current.expression;
+		} else {
+			return current;
+		}
+	}
+}
+
+/** The text of a property name that is static (`a`, `'a'`, `1`), else undefined. */
+export function staticPropertyName(name: ts.PropertyName | ts.MemberName | ts.BindingName): string | undefined {
+	if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+	if (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+	return undefined;
+}
+
+/** `a.b` or `a['b']` / `a?.b`: the member name read, when static. */
+export function accessedMemberName(node: ts.Expression): string | undefined {
+	if (ts.isPropertyAccessExpression(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
+	if (ts.isElementAccessExpression(node)) {
+		const argument = node.argumentExpression;
+		if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) return argument.text;
+	}
+	return undefined;
+}
+
+/** The node naming the member in `a.b` / `a['b']` (for callee ranges). */
+export function accessedMemberNode(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): ts.Node {
+	return ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+}
+
+export function isMemberAccess(node: ts.Node): node is ts.PropertyAccessExpression | ts.ElementAccessExpression {
+	return ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
+}
+
+/** True for the literal `undefined` or `null` (or `void 0`). */
+export function isNullish(expression: ts.Expression): boolean {
+	const node = unwrapExpression(expression);
+	if (node.kind === ts.SyntaxKind.NullKeyword) return true;
+	if (ts.isIdentifier(node) && node.text === 'undefined') return true;
+	return ts.isVoidExpression(node);
+}
+
+/** Looks up a property of an object literal by static name (the last one wins, as at run time). */
+export function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+	let found: ts.ObjectLiteralElementLike | undefined;
+	for (const property of object.properties) {
+		if (ts.isSpreadAssignment(property)) continue;
+		if (property.name && staticPropertyName(property.name) === name) found = property;
+	}
+	return found;
+}
+
+/** The value expression of a property element (`a: x` → x, `{ a }` → a). */
+export function propertyValue(property: ts.ObjectLiteralElementLike): ts.Expression | undefined {
+	if (ts.isPropertyAssignment(property)) return property.initializer;
+	if (ts.isShorthandPropertyAssignment(property)) return property.name;
+	return undefined;
+}
+
+/** Whether the object literal has a spread (`{ ...event }`), whose keys cannot be read. */
+export function hasSpread(object: ts.ObjectLiteralExpression): boolean {
+	return object.properties.some((property) => ts.isSpreadAssignment(property));
+}
+
+/** Whether a spread may supply `key`: one comes after the last written `key` (or `key` is not written at all). */
+export function spreadMaySupply(object: ts.ObjectLiteralExpression, key: string): boolean {
+	const written = objectProperty(object, key);
+	const after = written ? object.properties.indexOf(written) + 1 : 0;
+	return object.properties.slice(after).some((property) => ts.isSpreadAssignment(property));
+}
+
+export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+	return (
+		ts.isFunctionDeclaration(node) ||
+		ts.isFunctionExpression(node) ||
+		ts.isArrowFunction(node) ||
+		ts.isMethodDeclaration(node) ||
+		ts.isConstructorDeclaration(node) ||
+		ts.isGetAccessorDeclaration(node) ||
+		ts.isSetAccessorDeclaration(node)
+	);
+}

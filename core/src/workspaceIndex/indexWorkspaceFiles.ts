@@ -1,0 +1,88 @@
+import { throwIfCancelled, type CancellationToken } from '../cancellation';
+import { documentText } from '../text/documentText';
+import { collectSourceFiles, type CollectedSource } from '../workspace/collectSourceFiles';
+import { SourceFilter } from '../workspace/globPattern';
+import { dirnameUri, relativeUriPath } from '../workspace/uris';
+import type { WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
+import { mapWithConcurrency } from '../util/mapWithConcurrency';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Files larger than this are not scanned (an information finding says so). */
+export const defaultMaxFileSize = 1024 * 1024;
+
+export interface IndexFilesOptions {
+	readonly maxFileSize?: number;
+	/** Extra filter on top of each plan's `sources` (e.g. the editor's trackplan.include / exclude settings). */
+	readonly extraFilter?: (uri: string) => boolean;
+	/** Told about folders and files that could not be read (they are skipped). */
+	readonly onUnreadable?: (uri: string, error: unknown) => void;
+	/** Text of files the host holds in memory (open editors), preferred over the disk. */
+	readonly openText?: (uri: string) => string | undefined;
+}
+
+const readConcurrency = 16;
+const everything = new SourceFilter(['**'], []);
+
+/**
+ * Reads the source files below `roots` that the index's plans govern into the index (with bounded
+ * concurrency), then the files they import names from. Plans must be in the index already.
+ */
+export async function indexWorkspaceFiles(
+	index: WorkspaceIndex,
+	files: WorkspaceFileSystem,
+	roots: readonly string[],
+	options: IndexFilesOptions,
+	token: CancellationToken,
+): Promise<CollectedSource[]> {
+	const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
+	const filters = new Map<string, SourceFilter>();
+	const sources = await collectSourceFiles(
+		files,
+		roots,
+		{
+			isSource: (uri) => index.frontEndFor(uri) !== undefined,
+			filterFor: (uri) => {
+				const plan = index.planFor(uri);
+				if (!plan) return undefined;
+				const relativePath = relativeUriPath(dirnameUri(plan.uri), uri);
+				if (relativePath === undefined) return { filter: everything, relativePath: '' };
+				let filter = filters.get(plan.uri);
+				if (!filter) filters.set(plan.uri, (filter = new SourceFilter(plan.model.sources.include, plan.model.sources.exclude)));
+				return { filter, relativePath };
+			},
+		},
+		token,
+		options.onUnreadable,
+	);
+	const read = async (uri: string): Promise<string> => options.openText?.(uri) ?? documentText(await files.readFile(uri));
+	await mapWithConcurrency(sources, readConcurrency, async (source) => {
+		throwIfCancelled(token);
+		const excluded = source.excluded || (options.extraFilter ? !options.extraFilter(source.uri) : false);
+		if (source.size > maxFileSize && options.openText?.(source.uri) === undefined) {
+			index.skipSource(source.uri, { reason: 'too-large', detail: `${formatSize(source.size)} > ${formatSize(maxFileSize)}` }, { excluded });
+			return;
+		}
+		try {
+			index.setSource(source.uri, await read(source.uri), { excluded });
+		} catch (error) {
+			options.onUnreadable?.(source.uri, error);
+			index.skipSource(source.uri, { reason: 'unreadable', detail: `it could not be read (${errorText(error)})` }, { excluded });
+		}
+	});
+	await index.loadImportedFiles(async (uri) => {
+		try {
+			return await read(uri);
+		} catch {
+			return undefined;
+		}
+	}, token);
+	return sources;
+}
+
+export function formatSize(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

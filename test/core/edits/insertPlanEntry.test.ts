@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDocument } from 'yaml';
+import { applyTextEdits } from '../../../core/src/edits/textEdit';
+import { insertPlanEntry, type PlanValue } from '../../../core/src/edits/insertPlanEntry';
+import { parsePlan } from '../../../core/src/index';
+import { planFindings, planUri } from '../../support/planFindings';
+
+/** Applies the insertion and checks it is a pure insertion: every original byte is still there, in place. */
+function insert(text: string, path: string[], key: string, value: PlanValue): string {
+	const edit = insertPlanEntry(parsePlan(planUri, text), path, key, value);
+	const result = applyTextEdits(text, [edit]);
+	assert.equal(edit.range.start, edit.range.end, 'an insertion, never a replacement');
+	assert.equal(result.slice(0, edit.range.start), text.slice(0, edit.range.start));
+	assert.equal(result.slice(edit.range.start + edit.newText.length), text.slice(edit.range.start));
+	assert.deepEqual(planFindings(result), [], `the result is a valid plan:\n${result}`);
+	return result;
+}
+
+describe('insertPlanEntry', () => {
+	it('adds a group type after the last one in its siblings\' style, keeping comments, blank lines and quoting', () => {
+		const text = [
+			'# Acme plan',
+			'groupTypes:',
+			'  company:   # the paying customer',
+			"    description: 'A customer'",
+			'    level: user',
+			'',
+			'  # teams come from the directory',
+			'  team: { level: user }',
+			'',
+			'# events follow',
+			'events: {}',
+			'',
+		].join('\n');
+		const result = insert(text, ['groupTypes'], 'workspace_id', { level: 'event' });
+		assert.equal(
+			result,
+			text.replace('  team: { level: user }', '  team: { level: user }\n  workspace_id: { level: event }'),
+		);
+		assert.deepEqual(Object.keys(parseDocument(result).toJS().groupTypes), ['company', 'team', 'workspace_id']);
+	});
+
+	it('keeps CRLF line endings and four-space indentation', () => {
+		const text = 'groupTypes:\r\n    company:\r\n        level: user\r\n';
+		const result = insert(text, ['groupTypes'], 'team', null);
+		assert.equal(result, 'groupTypes:\r\n    company:\r\n        level: user\r\n    team:\r\n');
+	});
+
+	it('adds a property under a group type that has none yet, and under one with a flow mapping', () => {
+		const text = 'groupTypes:\n  company:\n    level: user\n  team:\n';
+		const withProperty = insert(text, ['groupTypes', 'company', 'properties'], 'Account Name', { type: 'string' });
+		assert.equal(withProperty, 'groupTypes:\n  company:\n    level: user\n    properties:\n      Account Name:\n        type: string\n  team:\n');
+		const flow = 'groupTypes:\n  company: { properties: { plan: { type: string } } }\n';
+		assert.equal(
+			insert(flow, ['groupTypes', 'company', 'properties'], 'seats', { type: 'integer' }),
+			'groupTypes:\n  company: { properties: { plan: { type: string }, seats: { type: integer } } }\n',
+		);
+	});
+
+	it('writes under a key with nothing under it, and into an empty flow mapping', () => {
+		assert.equal(insert('project: X\ngroupTypes:\nevents:\n', ['groupTypes'], 'company', null), 'project: X\ngroupTypes:\n  company:\nevents:\n');
+		assert.equal(insert('groupTypes: {}\n', ['groupTypes'], 'company', null), 'groupTypes: { company: {} }\n');
+	});
+
+	it('creates missing parents at the end of the file', () => {
+		assert.equal(
+			insert('project: X\n', ['events'], 'Report Exported', { description: 'A report was downloaded', groups: [] }),
+			'project: X\nevents:\n  Report Exported:\n    description: A report was downloaded\n    groups: []\n',
+		);
+		assert.equal(insert('', ['groupTypes'], 'company', null), 'groupTypes:\n  company:');
+	});
+
+	it('quotes keys YAML would otherwise misread', () => {
+		const result = insert('groupTypes:\n  a:\n', ['groupTypes'], 'org: id', null);
+		assert.equal(result, 'groupTypes:\n  a:\n  "org: id":\n');
+		assert.equal(insert('groupTypes:\n  a:\n', ['groupTypes'], 'yes', null), 'groupTypes:\n  a:\n  "yes":\n');
+	});
+
+	it('inserts after a block scalar and a trailing comment on the last entry', () => {
+		const text = 'groupTypes:\n  company:\n    description: >-\n      Long text\n      on two lines\n  team:   # last one\n\n# end\n';
+		assert.equal(insert(text, ['groupTypes'], 'region', null), 'groupTypes:\n  company:\n    description: >-\n      Long text\n      on two lines\n  team:   # last one\n  region:\n\n# end\n');
+	});
+});

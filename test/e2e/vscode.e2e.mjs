@@ -1,0 +1,242 @@
+// End-to-end: the packaged extension (trackplan.vsix) in a real VS Code — code-server 4.100.3
+// (VS Code 1.100) served to Debian's Chromium and driven with playwright-core — on a copy of
+// examples/acme-saas. Each step leaves a screenshot under test-output/e2e/ (vscode-*.png), also
+// when it fails. Prerequisites (npm run test:e2e does both): `npm run package` and
+// `bash scripts/e2e/install-code-server.sh`. See test/e2e/README.md.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import YAML from 'yaml';
+import { prepareCodeServer, startCodeServer } from './support/codeServer.mjs';
+import { chromiumPath, outputDir, requireFile } from './support/paths.mjs';
+import { waitFor } from './support/processes.mjs';
+import { Workbench } from './support/workbench.mjs';
+import { copyExampleWorkspace, findInFile, misspellTeamDescription } from './support/workspace.mjs';
+
+const keep = process.env.TRACKPLAN_E2E_KEEP === '1';
+/** The first start of code-server, the workbench and the extension host takes a while on 2 cores. */
+const STARTUP_MS = 180_000;
+/** The first diagnostic also waits for the extension to activate and the server to load the workspace. */
+const FIRST_DIAGNOSTIC_MS = 120_000;
+/** Anything after that: the server is up, a feature answers in well under a second when it exists. */
+const FEATURE_MS = 45_000;
+const STEP_TIMEOUT = { timeout: 4 * 60_000 };
+
+const CREATE_WORKSPACE = 'api/src/workspaces/createWorkspace.ts';
+const SEATS = 'api/src/billing/seats.ts';
+const PLAN = 'tracking-plan.yaml';
+const COMPANY_DESCRIPTION = 'The paying customer: one Acme subscription';
+const FIX_TITLE = 'Add group type "compnay_id" to tracking-plan.yaml';
+
+describe('Trackplan in VS Code (code-server + Chromium)', () => {
+	let workspace;
+	let baseDir;
+	let prepared;
+	let codeServer;
+	let browser;
+	let page;
+	let wb;
+	let typo;
+	let planBefore;
+	const consoleLog = path.join(outputDir, 'vscode-browser-console.log');
+
+	before(
+		async () => {
+			mkdirSync(outputDir, { recursive: true });
+			for (const old of readdirSync(outputDir)) if (old.startsWith('vscode-')) rmSync(path.join(outputDir, old), { recursive: true, force: true });
+			requireFile(chromiumPath, 'run `bash scripts/e2e/install-code-server.sh` (it installs Debian\'s chromium)');
+
+			workspace = copyExampleWorkspace('vscode');
+			// Today the extension reports plan findings: give the plan one (an unknown key, plan-schema).
+			typo = misspellTeamDescription(workspace.plan);
+			planBefore = readFileSync(workspace.plan, 'utf8');
+
+			baseDir = mkdtempSync(path.join(os.tmpdir(), 'trackplan-e2e-code-server-'));
+			prepared = await prepareCodeServer(baseDir);
+			codeServer = await startCodeServer(prepared, workspace.dir, path.join(outputDir, 'vscode-code-server.log'));
+
+			browser = await chromium.launch({
+				executablePath: chromiumPath,
+				headless: true,
+				args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+			});
+			page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+			page.on('console', (message) => appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`));
+			page.on('pageerror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`));
+			await page.goto(codeServer.workspaceUrl);
+			wb = new Workbench(page, outputDir, 'vscode');
+			await wb.ready(STARTUP_MS);
+			await wb.screenshot('00-workbench');
+		},
+		{ timeout: STARTUP_MS + 120_000 },
+	);
+
+	after(async () => {
+		if (prepared) {
+			// The server-side logs hold the extension host's log and the Trackplan output channel.
+			const logs = path.join(prepared.userDataDir, 'logs');
+			if (existsSync(logs)) cpSync(logs, path.join(outputDir, 'vscode-logs'), { recursive: true });
+		}
+		await browser?.close().catch(() => {});
+		await codeServer?.stop();
+		if (!keep) {
+			if (baseDir) rmSync(baseDir, { recursive: true, force: true });
+			workspace?.remove();
+		}
+	});
+
+	/** Runs one step from a clean workbench; a failure still leaves `<name>-FAILED.png` and says where. */
+	async function step(name, body) {
+		if (!wb) throw new Error('the workbench never started (see the before hook and test-output/e2e/vscode-code-server.log)');
+		try {
+			await wb.reset();
+			await body();
+			await wb.screenshot(name);
+		} catch (error) {
+			const shot = await wb.screenshot(`${name}-FAILED`).catch(() => 'no screenshot');
+			error.message = `${error.message}\n    screenshot: ${shot}`;
+			throw error;
+		}
+	}
+
+	test('(1a) the Problems panel shows a Trackplan plan-schema finding on tracking-plan.yaml', STEP_TIMEOUT, () =>
+		step('01-problems-plan', async () => {
+			await wb.openFile(PLAN);
+			const problem = await wb.waitForProblem({ fileSuffix: `/${PLAN}`, code: 'plan-schema', timeoutMs: FIRST_DIAGNOSTIC_MS });
+			assert.match(problem.message, /descripton/);
+			assert.equal(problem.severity, 'error');
+			assert.equal(problem.position, `[Ln ${typo.line + 1}, Col ${typo.character + 1}]`);
+		}),
+	);
+
+	test('(1b) the Problems panel shows undeclared-group-type for "compnay_id" on createWorkspace.ts', STEP_TIMEOUT, () =>
+		step('02-problems-source', async () => {
+			await wb.openFile(CREATE_WORKSPACE);
+			const problem = await wb.waitForProblem({ fileSuffix: `/${CREATE_WORKSPACE}`, code: 'undeclared-group-type', timeoutMs: FIRST_DIAGNOSTIC_MS });
+			assert.match(problem.message, /compnay_id/);
+			const at = findInFile(workspace.file(CREATE_WORKSPACE), 'groups:', 'compnay_id');
+			assert.match(problem.position, new RegExp(`^\\[Ln ${at.line + 1}, Col `));
+		}),
+	);
+
+	test("(2) hovering 'company_id' in groupIdentify shows the plan's description", STEP_TIMEOUT, () =>
+		step('03-hover', async () => {
+			const editor = await wb.openFile(SEATS);
+			const rect = await waitFor(() => wb.textRect(editor, 'groupIdentify(', 'company_id'), {
+				timeoutMs: 20_000,
+				message: async () => `seats.ts shows no groupIdentify('company_id' …) line`,
+			});
+			const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: COMPANY_DESCRIPTION }).first();
+			const center = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+			await page.mouse.move(center.x, center.y, { steps: 5 });
+			try {
+				await hover.waitFor({ state: 'visible', timeout: FEATURE_MS });
+			} catch {
+				const shown = await page.$$eval('.monaco-hover:not(.hidden)', (els) => els.map((el) => el.innerText));
+				throw new Error(`no hover with "${COMPANY_DESCRIPTION}" over 'company_id' in ${SEATS}; hovers shown: ${JSON.stringify(shown)}`);
+			}
+			assert.match(await hover.innerText(), /company_id/);
+		}),
+	);
+
+	test(`(3) the quick fix "${FIX_TITLE}" writes the group type into the plan on disk`, STEP_TIMEOUT, () =>
+		step('04-quick-fix', async () => {
+			const editor = await wb.openFile(CREATE_WORKSPACE);
+			// The fix belongs to the diagnostic: wait for it first (a clear message if it never comes).
+			await wb.waitForProblem({ fileSuffix: `/${CREATE_WORKSPACE}`, code: 'undeclared-group-type', timeoutMs: FIRST_DIAGNOSTIC_MS });
+			await editor.locator('.view-lines').click();
+			const at = findInFile(workspace.file(CREATE_WORKSPACE), 'groups:', 'compnay_id');
+			await wb.goTo({ line: at.line, character: at.character + 2 });
+			await page.keyboard.press('Control+.');
+			const menu = page.locator('.action-widget');
+			try {
+				await menu.waitFor({ state: 'visible', timeout: FEATURE_MS });
+			} catch {
+				throw new Error(`Ctrl+. on compnay_id opened no code action menu (no code actions there)`);
+			}
+			const fix = menu.locator('.monaco-list-row', { hasText: FIX_TITLE }).first();
+			try {
+				await fix.waitFor({ state: 'visible', timeout: FEATURE_MS });
+			} catch {
+				throw new Error(`Ctrl+. on compnay_id did not offer "${FIX_TITLE}"; the menu offered: ${JSON.stringify(await menu.innerText())}`);
+			}
+			await wb.screenshot('04-quick-fix-menu');
+			await fix.click();
+			await menu.waitFor({ state: 'hidden', timeout: FEATURE_MS });
+			// The edit lands in the plan's (unsaved) model; save it as a person would.
+			await wb.runCommand('File: Save All');
+			const planAfter = await waitFor(
+				() => {
+					const text = readFileSync(workspace.plan, 'utf8');
+					return text !== planBefore && /^\s+compnay_id:/m.test(text) && text;
+				},
+				{ timeoutMs: FEATURE_MS, message: `the plan on disk (${workspace.plan}) never got a "compnay_id:" entry` },
+			);
+			const parsed = YAML.parse(planAfter);
+			assert.ok(parsed.groupTypes && Object.hasOwn(parsed.groupTypes, 'compnay_id'), `compnay_id is not under groupTypes:\n${planAfter}`);
+			for (const kept of ['company_id', 'workspace_id', 'team']) assert.ok(Object.hasOwn(parsed.groupTypes, kept), `${kept} disappeared from groupTypes`);
+			const before = planBefore.split('\n');
+			const afterLines = planAfter.split('\n');
+			const header = before.indexOf('groupTypes:') + 1;
+			assert.ok(header > 0, 'the plan copy has no "groupTypes:" line');
+			assert.deepEqual(afterLines.slice(0, header), before.slice(0, header), 'the lines up to "groupTypes:" changed');
+			const missing = before.filter(
+				(() => {
+					let cursor = 0;
+					return (line) => {
+						const found = afterLines.indexOf(line, cursor);
+						if (found < 0) return true;
+						cursor = found + 1;
+						return false;
+					};
+				})(),
+			);
+			assert.deepEqual(missing, [], 'the fix changed or removed lines of the plan instead of only adding the entry');
+			// Evidence for a person: the plan, scrolled to the new entry.
+			await wb.openFile(PLAN);
+			const entry = afterLines.findIndex((line) => /^\s+compnay_id:/.test(line));
+			await wb.goTo({ line: entry, character: 2 });
+		}),
+	);
+
+	test('(4) typing amplitude.setGroup(\' offers company_id, workspace_id and team', STEP_TIMEOUT, () =>
+		step('05-completion', async () => {
+			const editor = await wb.openFile(SEATS);
+			await editor.locator('.view-lines').click();
+			const at = findInFile(workspace.file(SEATS), 'groupIdentify(', 'groupIdentify(');
+			await wb.goTo({ line: at.line, character: at.lineText.length });
+			await page.keyboard.press('End');
+			await page.keyboard.press('Enter');
+			await page.keyboard.type('amplitude.setGroup(', { delay: 25 });
+			await page.keyboard.press('Escape'); // a member list TypeScript may have opened after "amplitude."
+			await page.keyboard.type("'", { delay: 25 });
+			const widget = page.locator('.editor-widget.suggest-widget.visible');
+			const expected = ['company_id', 'workspace_id', 'team'];
+			const labels = async () => widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => []);
+			let offered = [];
+			try {
+				await waitFor(
+					async () => {
+						offered = await labels();
+						return expected.every((label) => offered.includes(label));
+					},
+					{ timeoutMs: FEATURE_MS, message: 'no completion' },
+				);
+			} catch {
+				// Say whether completion exists at all when asked for explicitly (Ctrl+Space).
+				const typed = (await wb.visibleLines(editor)).find((line) => line.includes('setGroup(')) ?? '(line not in view)';
+				await page.keyboard.press('Control+Space');
+				let explicit = [];
+				await waitFor(async () => (explicit = await labels()).length > 0, { timeoutMs: 15_000, message: '' }).catch(() => {});
+				throw new Error(
+					`typing amplitude.setGroup(' did not open a completion with ${expected.join(', ')} (offered: ${JSON.stringify(offered)}); ` +
+						`Ctrl+Space then offered ${JSON.stringify(explicit)}; the line reads ${JSON.stringify(typed.trim())}`,
+				);
+			}
+			assert.ok(offered.length >= 3);
+		}),
+	);
+});
