@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
 	let canReadConfiguration = false;
 	let canWatchFiles = false;
+	let canFollowFolders = false;
 	let folders: string[] = [];
 	const settings = new SettingsCache(connection, () => canReadConfiguration);
 	const workspace = new ServerWorkspace(new NodeFileSystem(), (uri) => documents.get(uri), (uri) => settings.get(uri), {
@@ -55,6 +56,7 @@ export function startServer(connection: Connection): void {
 		const capabilities = params.capabilities;
 		canReadConfiguration = capabilities.workspace?.configuration === true;
 		canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+		canFollowFolders = capabilities.workspace?.workspaceFolders === true;
 		const canPull = capabilities.textDocument?.diagnostic !== undefined;
 		const testMode = (params.initializationOptions as { testMode?: boolean } | undefined)?.testMode === true;
 		reporter = new DiagnosticsReporter(connection, workspace, settings, testMode ? 0 : 150);
@@ -81,6 +83,13 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onInitialized(async () => {
+		if (canFollowFolders) {
+			connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+				folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];
+				await workspace.load(folders);
+				reporter.changed();
+			});
+		}
 		if (canWatchFiles) {
 			await connection.client.register(DidChangeWatchedFilesNotification.type, {
 				watchers: [{ globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,html,yaml,yml}' }],
@@ -92,11 +101,6 @@ export function startServer(connection: Connection): void {
 
 	connection.onDidChangeConfiguration(async () => {
 		settings.clear();
-		await workspace.load(folders);
-		reporter.changed();
-	});
-	connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-		folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];
 		await workspace.load(folders);
 		reporter.changed();
 	});
@@ -159,7 +163,9 @@ export function startServer(connection: Connection): void {
 	connection.onRenameRequest(async ({ textDocument, position, newName }, token) => {
 		await workspace.settled();
 		const edits = await rename(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), newName, (uri) => workspace.text(uri), token);
-		return edits ? toWorkspaceEdit(edits, (uri) => workspace.lines(uri)) : null;
+		if (!edits) return null;
+		const mappers = new Map(await Promise.all(Object.keys(edits).map(async (uri) => [uri, await workspace.linesOfAny(uri)] as const)));
+		return toWorkspaceEdit(edits, (uri) => mappers.get(uri)!);
 	});
 
 	connection.onCodeLens(async ({ textDocument }, token) => {

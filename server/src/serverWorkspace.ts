@@ -10,8 +10,8 @@ import {
 	joinUri,
 	neverCancelled,
 	relativeUriPath,
+	LineIndex,
 	WorkspaceIndex,
-	type LineIndex,
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
@@ -128,9 +128,18 @@ export class ServerWorkspace {
 		});
 	}
 
-	/** Offsets ↔ positions for a file: the open editor's document, else the index's line table. */
+	/** Offsets ↔ positions for a file: the open editor's document, else the index's line table (files with calls, plans). */
 	lines(uri: string): PositionMapper {
 		return this.openDocument(uri) ?? (this.index.lineIndex(uri) as LineIndex);
+	}
+
+	/** Like `lines`, for any file: one the index keeps no line table for (e.g. a file of constants) is read from disk. */
+	async linesOfAny(uri: string): Promise<PositionMapper> {
+		const open = this.openDocument(uri);
+		if (open) return open;
+		if (this.index.plan(uri) || this.index.calls(uri).length > 0) return this.index.lineIndex(uri);
+		const text = await this.text(uri);
+		return text === undefined ? this.index.lineIndex(uri) : new LineIndex(text);
 	}
 
 	/** A file's current text: the open editor's, else the disk's. */

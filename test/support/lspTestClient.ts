@@ -32,6 +32,7 @@ export class LspTestClient {
 	refreshRequests = 0;
 	private readonly waiters: (() => void)[] = [];
 	private child?: ChildProcess;
+	private streams: PassThrough[] = [];
 	readonly logs: string[] = [];
 
 	constructor(private readonly options: LspTestClientOptions) {
@@ -47,6 +48,7 @@ export class LspTestClient {
 			startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
 			input = toClient;
 			output = toServer;
+			this.streams = [toServer, toClient];
 		}
 		this.connection = createMessageConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
 		this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));
@@ -81,7 +83,8 @@ export class LspTestClient {
 			},
 		};
 		await this.connection.sendRequest('initialize', {
-			processId: process.pid,
+			// An in-process server would watch this pid with a timer and keep the test process alive.
+			processId: this.child ? process.pid : null,
 			rootUri: this.rootUri,
 			workspaceFolders: [{ uri: this.rootUri, name: 'workspace' }],
 			capabilities,
@@ -133,5 +136,7 @@ export class LspTestClient {
 		}
 		this.connection.dispose();
 		this.child?.kill();
+		// An in-process server listens on its streams until they end.
+		for (const stream of this.streams) stream.destroy();
 	}
 }

@@ -18,7 +18,10 @@ describe('call fixtures: every annotated call site, and nothing else, is recogni
 		const relative = path.relative(callsRoot, file);
 		it(relative, () => {
 			const text = readFileSync(file, 'utf8');
-			const { problems, annotated } = fixtureProblems(relative, text, scanJavaScriptFile(`file://${file}`, text));
+			const facts = scanJavaScriptFile(`file://${file}`, text);
+			// Plain data only: no syntax tree (it would not survive JSON), no undefined fields.
+			assert.deepEqual(JSON.parse(JSON.stringify(facts)), facts);
+			const { problems, annotated } = fixtureProblems(relative, text, facts);
 			totals.positive += annotated.positive;
 			totals.lookAlike += annotated.lookAlike;
 			assert.deepEqual(problems, []);

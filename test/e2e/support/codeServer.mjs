@@ -36,7 +36,6 @@ export const quietSettings = {
 	'typescript.surveys.enabled': false,
 	'chat.commandCenter.enabled': false,
 	'chat.disableAIFeatures': true,
-	'accessibility.signals.sounds.volume': 0,
 	'editor.accessibilitySupport': 'off',
 	// Completion must come from a provider (ours), not from words already in the file.
 	'editor.wordBasedSuggestions': 'off',

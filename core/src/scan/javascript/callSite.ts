@@ -37,7 +37,7 @@ export type CallFields = Partial<Omit<Mutable<CallFact>, 'sdk' | 'range' | 'call
 /** Builds a CallFact for a call site, with empty defaults for what the recogniser did not fill. */
 export function callFact(tools: ScanTools, site: CallSite, fields: CallFields): CallFact {
 	tools.consumed.add(site.call);
-	const fact: Mutable<CallFact> = {
+	const defaults: CallFact = {
 		sdk: site.client.sdk,
 		kind: fields.kind,
 		range: tools.model.rangeOf(site.call),
@@ -49,10 +49,8 @@ export function callFact(tools: ScanTools, site: CallSite, fields: CallFields): 
 		propertiesPartlyUnknown: false,
 		userIdentity: 'not-required',
 	};
-	for (const [key, value] of Object.entries(fields)) {
-		if (value !== undefined) (fact as unknown as Record<string, unknown>)[key] = value;
-	}
-	return fact;
+	// Fields left undefined are omitted, not written as `undefined`.
+	return Object.assign(defaults, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
 }
 
 export type IdentityReading = 'present' | 'absent' | 'unknown';

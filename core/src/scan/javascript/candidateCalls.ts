@@ -5,7 +5,7 @@ import { recogniseAmplitudeCall } from './amplitudeCalls';
 import type { CallSite, ScanTools } from './callSite';
 import { recogniseLegacyClientCall } from './legacyAmplitudeCalls';
 import type { ResolvedReceiver } from './receivers';
-import { isServerSideSdk, mayBeWorkspaceAnalyticsModule, type SdkClient } from './sdkModules';
+import { isServerSideSdk, mayBeAmpliReceiver, type SdkClient } from './sdkModules';
 import { hasSegmentNodeShape, recogniseSegmentCall } from './segmentCalls';
 
 const amplitudeMethods: ReadonlySet<string> = new Set(['setGroup', 'groupIdentify', 'track', 'logEvent', 'identify']);
@@ -42,6 +42,8 @@ export function candidateInterpretations(tools: ScanTools, call: ts.CallExpressi
 		const fact = recognise({ call, args: call.arguments, method, calleeNode, client, readsIdentity });
 		if (fact) candidates.push({ ...fact, receiver: { ref: receiver.ref, via: receiver.via, members: receiver.members } });
 	};
+	// `ns.fn(…)` on a whole module (`import * as ns`, `require('./x')`) calls an exported function, not a client method.
+	if (receiver.ref.exportName === '*' && !receiver.ref.members?.length) return candidates;
 	const members = receiver.members.join('.');
 	if (members === 'client') {
 		if (amplitudeMethods.has(method)) interpret({ sdk: 'ampli', api: 'amplitude' }, serverSide, (site) => recogniseAmplitudeCall(tools, site));
@@ -55,7 +57,7 @@ export function candidateInterpretations(tools: ScanTools, call: ts.CallExpressi
 		interpret({ sdk: 'amplitude-browser', api: 'amplitude' }, serverSide, (site) => recogniseAmplitudeCall(tools, site));
 	} else if (method === 'logEventWithGroups') {
 		interpret({ sdk: 'amplitude-js', api: 'amplitude-js' }, false, (site) => recogniseLegacyClientCall(tools, site));
-	} else if (!segmentMethods.has(method) && mayBeAmpliEventMethod(method) && (namedAmpli || mayBeWorkspaceAnalyticsModule(receiver.ref.module))) {
+	} else if (!segmentMethods.has(method) && mayBeAmpliEventMethod(method) && mayBeAmpliReceiver(receiver.ref)) {
 		interpret({ sdk: 'ampli', api: 'ampli' }, serverSide, (site) => recogniseAmpliCall(tools, site, serverSide));
 	}
 	if (segmentMethods.has(method)) {

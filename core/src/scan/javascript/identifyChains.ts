@@ -5,7 +5,7 @@ import type { ConstantValues } from './constantValues';
 import type { FileModel } from './fileModel';
 import { readPropertyObject } from './propertyObjects';
 import type { ReceiverResolver } from './receivers';
-import { identifyClassKind } from './sdkModules';
+import { isIdentifyClass } from './sdkModules';
 import { unwrapExpression } from './syntaxWalk';
 
 const operationByMethod: ReadonlyMap<string, PropertyOperation> = new Map<string, PropertyOperation>([
@@ -26,8 +26,6 @@ const legacyMethods: ReadonlySet<string> = new Set(['setGroup', 'identifyUser', 
 
 /** What an expression passed where an `Identify` is expected writes. */
 export interface IdentifyReading {
-	/** The chain starts at `new Identify()` of an Amplitude package (so it is an Identify for sure). */
-	readonly confirmed: boolean;
 	readonly properties: readonly PropertyWriteFact[];
 	/** Some operations may come from elsewhere (an Identify passed in, built by a helper…). */
 	readonly partlyUnknown: boolean;
@@ -64,7 +62,6 @@ export class IdentifyChains {
 		const base = this.readRoot(root, before, depth);
 		const fromChain = this.readOperations(chain);
 		return {
-			confirmed: base.confirmed,
 			properties: [...base.properties, ...fromChain.properties],
 			partlyUnknown: base.partlyUnknown,
 			groups: [...base.groups, ...fromChain.groups],
@@ -74,15 +71,15 @@ export class IdentifyChains {
 	}
 
 	private readRoot(root: ts.Expression, before: number, depth: number): IdentifyReading {
-		const unknown: IdentifyReading = { confirmed: false, properties: [], partlyUnknown: true, groups: [] };
+		// Anything but `new Identify()` of an Amplitude package, a literal, or a variable holding one: unknown writes.
+		const unknown: IdentifyReading = { properties: [], partlyUnknown: true, groups: [] };
 		if (ts.isNewExpression(root)) {
 			const value = this.receivers.resolve(root.expression);
-			const confirmed = value?.kind === 'sdk' && value.module !== undefined && identifyClassKind(value.module, value.path) !== undefined;
-			return confirmed ? { confirmed, properties: [], partlyUnknown: false, groups: [] } : unknown;
+			return value?.kind === 'sdk' && value.module !== undefined && isIdentifyClass(value.module, value.path) ? { properties: [], partlyUnknown: false, groups: [] } : unknown;
 		}
 		if (ts.isObjectLiteralExpression(root)) {
 			const object = readPropertyObject(this.model, this.constants, root, '$set');
-			return { confirmed: false, properties: object.properties, partlyUnknown: object.partlyUnknown, groups: [], plainObjectRange: this.model.rangeOf(root) };
+			return { properties: object.properties, partlyUnknown: object.partlyUnknown, groups: [], plainObjectRange: this.model.rangeOf(root) };
 		}
 		if (!ts.isIdentifier(root) || depth > maxDepth) return unknown;
 		const declaration = this.model.declarationOf(root);
@@ -92,7 +89,7 @@ export class IdentifyChains {
 		const initial = unwrapExpression(initializer);
 		if (ts.isObjectLiteralExpression(initial)) {
 			const object = readPropertyObject(this.model, this.constants, initial, '$set');
-			return { confirmed: false, properties: object.properties, partlyUnknown: object.partlyUnknown, groups: [], plainObjectRange: this.model.rangeOf(root) };
+			return { properties: object.properties, partlyUnknown: object.partlyUnknown, groups: [], plainObjectRange: this.model.rangeOf(root) };
 		}
 		const start = this.read(initializer, before, depth + 1);
 		// Statements on the variable before the call: `id.set('plan', p);` (each may be a chain itself).
@@ -102,7 +99,6 @@ export class IdentifyChains {
 			.map((call) => outermostChain(call));
 		const later = this.readOperations(statements.flatMap((outer) => chainCalls(outer)));
 		return {
-			confirmed: start.confirmed,
 			properties: [...start.properties, ...later.properties],
 			partlyUnknown: start.partlyUnknown,
 			groups: [...start.groups, ...later.groups],

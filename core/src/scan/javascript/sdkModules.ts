@@ -1,4 +1,4 @@
-import type { SdkId } from '../callFacts';
+import type { ImportRef, SdkId } from '../callFacts';
 
 /**
  * The packages (and script-loader globals) the scanner knows, and what reading members off them,
@@ -64,20 +64,6 @@ export function sdkModuleOf(specifier: string): SdkModuleId | undefined {
 	return packageName === specifier ? undefined : moduleBySpecifier.get(packageName);
 }
 
-/**
- * Packages whose exports are never SDK receivers for us: other vendors' look-alikes (PostHog,
- * Mixpanel, RudderStack, Amplitude Experiment) and every other `@amplitude/` or `@segment/`
- * package. Calls on them are not even offered to the workspace index as candidates.
- */
-export function isForeignVendorModule(specifier: string): boolean {
-	if (sdkModuleOf(specifier)) return false;
-	const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
-	return (
-		/^(?:@amplitude\/|@segment\/|posthog|@posthog\/|mixpanel|@mixpanel\/|rudder|@rudderstack\/|node:|@angular\/|@jest\/|@testing-library\/|@nestjs\/)/.test(specifier) ||
-		wellKnownPackages.has(packageName)
-	);
-}
-
 /** Frameworks, test tools and Node built-ins: their exports are never analytics clients. */
 const wellKnownPackages: ReadonlySet<string> = new Set([
 	'react',
@@ -109,12 +95,28 @@ const wellKnownPackages: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether an import may be a workspace file holding a generated Ampli wrapper (relative, rooted or
- * aliased paths, or a path that mentions analytics): only those get typed-event candidates, since
- * any method name could be an Ampli event.
+ * Packages whose exports are never SDK receivers for us: other vendors' look-alikes (PostHog,
+ * Mixpanel, RudderStack, Amplitude Experiment) and every other `@amplitude/` or `@segment/`
+ * package. Calls on them are not even offered to the workspace index as candidates.
  */
-export function mayBeWorkspaceAnalyticsModule(specifier: string): boolean {
-	return /^(?:\.|\/|~|#|@\/)/.test(specifier) || /ampli|amplitude|analytics|tracking|segment/i.test(specifier);
+export function isForeignVendorModule(specifier: string): boolean {
+	if (sdkModuleOf(specifier)) return false;
+	const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+	return (
+		/^(?:@amplitude\/|@segment\/|posthog|@posthog\/|mixpanel|@mixpanel\/|rudder|@rudderstack\/|node:|@angular\/|@jest\/|@testing-library\/|@nestjs\/)/.test(specifier) ||
+		wellKnownPackages.has(packageName)
+	);
+}
+
+
+/**
+ * Whether an imported receiver may be a generated Ampli wrapper for typed event methods: any
+ * method name could be an event, so only receivers whose export name or module path says so
+ * (`ampli`, `./analytics`, `@app/lib/amplitude/back/generated`, `tracker`…) get such candidates.
+ */
+export function mayBeAmpliReceiver(ref: ImportRef): boolean {
+	const names = [ref.exportName, ...(ref.members ?? [])].join('.');
+	return /ampli|analytics|track/i.test(names) || /ampli|analytics|tracking/i.test(ref.module);
 }
 
 /** Server-side SDKs must put user_id or device_id on every call. */
@@ -192,10 +194,7 @@ export function clientFromTypeName(module: SdkModuleId, path: readonly string[])
 	return undefined;
 }
 
-/** Which flavour of `Identify` `new module.<path>()` builds: the current SDKs' or legacy `@amplitude/identify`'s. */
-export function identifyClassKind(module: SdkModuleId, path: readonly string[]): 'current' | 'legacy' | undefined {
-	if (path.length !== 1 || path[0] !== 'Identify') return undefined;
-	if (module === 'amplitude-identify-legacy' || module === 'amplitude-node-legacy') return 'legacy';
-	if (module.startsWith('segment')) return undefined;
-	return 'current';
+/** Whether `new module.<path>()` builds an Amplitude `Identify` (current SDKs, amplitude-js, legacy `@amplitude/identify`). */
+export function isIdentifyClass(module: SdkModuleId, path: readonly string[]): boolean {
+	return path.length === 1 && path[0] === 'Identify' && !module.startsWith('segment');
 }
