@@ -37,7 +37,7 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 			const plan = planOf(data.planUri);
 			return [
 				data.suggestion ? replaceNameFix(uri, text, range, data.groupType, data.suggestion, at) : undefined,
-				plan ? addToPlanFix(plan, ['groupTypes'], data.groupType, { level: data.usedAt }, `group type "${data.groupType}"`, at) : undefined,
+				plan ? addToPlanFix(plan, ['groupTypes'], data.groupType, { level: data.usedAt }, (file) => `Add group type "${data.groupType}" to ${file}`, at) : undefined,
 			];
 		}
 		case 'undeclared-group-property': {
@@ -50,7 +50,7 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 							['groupTypes', data.groupType, 'properties'],
 							data.property,
 							{ type: data.valueType ?? 'string' },
-							`group property "${data.property}" to "${data.groupType}"`,
+							(file) => `Add group property "${data.property}" to "${data.groupType}" in ${file}`,
 							at,
 						)
 					: undefined,
@@ -58,13 +58,13 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 		}
 		case 'unknown-event': {
 			const plan = planOf(data.planUri);
-			return [plan ? addToPlanFix(plan, ['events'], data.event, { groups: data.groupTypes }, `event "${data.event}"`, at) : undefined];
+			return [plan ? addToPlanFix(plan, ['events'], data.event, { groups: data.groupTypes }, (file) => `Add event "${data.event}" to ${file}`, at) : undefined];
 		}
 		case 'unknown-group-reference': {
 			const plan = index.plan(uri);
 			return [
 				data.suggestion ? replaceNameFix(uri, text, range, data.name, data.suggestion, at) : undefined,
-				plan && data.reference === 'event-group' ? addToPlanFix(plan, ['groupTypes'], data.name, null, `group type "${data.name}"`, at) : undefined,
+				plan && data.reference === 'event-group' ? addToPlanFix(plan, ['groupTypes'], data.name, null, (file) => `Add group type "${data.name}" to ${file}`, at) : undefined,
 			];
 		}
 		case 'plan-schema':

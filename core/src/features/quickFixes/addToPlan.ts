@@ -3,10 +3,13 @@ import type { ParsedPlan } from '../../plan/parsePlan';
 import { basenameUri } from '../../workspace/uris';
 import type { QuickFix } from './codeAction';
 
-/** "Add … to tracking-plan.yaml": one insertion into the plan, nothing else of it touched. */
-export function addToPlanFix(plan: ParsedPlan, path: readonly string[], key: string, value: PlanValue, what: string, diagnostic: number): QuickFix {
+/**
+ * "Add … to tracking-plan.yaml": one insertion into the plan, nothing else of it touched.
+ * `title` is given the plan's file name.
+ */
+export function addToPlanFix(plan: ParsedPlan, path: readonly string[], key: string, value: PlanValue, title: (planFile: string) => string, diagnostic: number): QuickFix {
 	return {
-		title: `Add ${what} to ${basenameUri(plan.uri)}`,
+		title: title(basenameUri(plan.uri)),
 		isPreferred: false,
 		edits: { [plan.uri]: [insertPlanEntry(plan, path, key, value)] },
 		diagnostic,
