@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PlanStatusBar, type PlanStatus } from './planStatusBar';
+import type { PlanStatus } from '../../server/src/planStatus';
+import { PlanStatusBar } from './planStatusBar';
 
 let client: LanguageClient | undefined;
 

@@ -1,16 +1,5 @@
 import * as vscode from 'vscode';
-
-/** What the server reports per plan (`trackplan/planStatus`). */
-export interface PlanStatus {
-	readonly uri: string;
-	readonly project?: string;
-	readonly groupTypes: number;
-	readonly groupTypeLimit: number;
-	readonly groupProperties: number;
-	readonly groupPropertyLimit: number;
-	readonly groupTypesInCode: number;
-	readonly sourceFiles: number;
-}
+import type { PlanStatus } from '../../server/src/planStatus';
 
 /** The status bar item: group types and group properties used against Amplitude's limits; a click opens the plan. */
 export class PlanStatusBar implements vscode.Disposable {

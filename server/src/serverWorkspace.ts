@@ -3,6 +3,7 @@ import {
 	basenameUri,
 	compileGlob,
 	defaultFrontEnds,
+	defaultMaxFileSize,
 	documentText,
 	findPlanFiles,
 	indexWorkspaceFiles,
@@ -12,6 +13,7 @@ import {
 	relativeUriPath,
 	LineIndex,
 	WorkspaceIndex,
+	type IndexFilesOptions,
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
@@ -67,18 +69,7 @@ export class ServerWorkspace {
 				const text = await this.text(uri);
 				if (text !== undefined) index.setPlan(uri, text);
 			}
-			const sources = await indexWorkspaceFiles(
-				index,
-				this.files,
-				this.folders,
-				{
-					maxFileSize: settings?.maxFileSize ?? 1024 * 1024,
-					extraFilter: (uri) => this.passesSettingsFilter(uri),
-					openText: (uri) => this.openDocument(uri)?.getText(),
-					onUnreadable: (uri, error) => this.logger.log(`Skipped ${uri}: ${describe(error)}`),
-				},
-				neverCancelled,
-			);
+			const sources = await indexWorkspaceFiles(index, this.files, this.folders, this.indexOptions(), neverCancelled);
 			this.index = index;
 			this.logger.log(`Indexed ${planUris.size} plan(s) and ${sources.length} source file(s) in ${Date.now() - started} ms (${index.parseCount} parsed).`);
 		});
@@ -159,20 +150,18 @@ export class ServerWorkspace {
 
 	/** A plan appeared or disappeared: which files are governed changed, so read the folders again (plans and open files kept). */
 	private async reindexFolder(): Promise<void> {
-		const previous = this.index;
-		const settings = this.folderSettings;
-		const sources = await indexWorkspaceFiles(
-			previous,
-			this.files,
-			this.folders,
-			{
-				maxFileSize: settings?.maxFileSize ?? 1024 * 1024,
-				extraFilter: (uri) => this.passesSettingsFilter(uri),
-				openText: (uri) => this.openDocument(uri)?.getText(),
-			},
-			neverCancelled,
-		);
+		const sources = await indexWorkspaceFiles(this.index, this.files, this.folders, this.indexOptions(), neverCancelled);
 		this.logger.log(`Re-indexed ${sources.length} source file(s) after a plan was added or removed.`);
+	}
+
+	/** How files are read into the index: the settings' size cap and filters, open editors' text first. */
+	private indexOptions(): IndexFilesOptions {
+		return {
+			maxFileSize: this.folderSettings?.maxFileSize ?? defaultMaxFileSize,
+			extraFilter: (uri) => this.passesSettingsFilter(uri),
+			openText: (uri) => this.openDocument(uri)?.getText(),
+			onUnreadable: (uri, error) => this.logger.log(`Skipped ${uri}: ${describe(error)}`),
+		};
 	}
 
 	private passesSettingsFilter(uri: string): boolean {

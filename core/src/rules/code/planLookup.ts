@@ -1,5 +1,5 @@
 import type { EventDecl, GroupPropertyDecl, GroupTypeDecl, PlanModel } from '../../plan/planModel';
-import type { CallFact, GroupFact, NameFact } from '../../scan/callFacts';
+import type { CallFact, GroupFact, NameFact, PropertyWriteFact } from '../../scan/callFacts';
 
 /** Name lookups in a plan, shared by the code rules. */
 export function findGroupType(plan: PlanModel, name: string): GroupTypeDecl | undefined {
@@ -44,4 +44,20 @@ export function levelOf(call: CallFact): 'user' | 'event' | undefined {
 
 export function quoteList(names: readonly string[]): string {
 	return names.map((n) => `"${n}"`).join(', ');
+}
+
+/** Each property a group identify writes to a declared group type, with the property's declaration when the plan has one. */
+export function* groupIdentifyWrites(
+	calls: readonly CallFact[],
+	plan: PlanModel,
+): Generator<{ call: CallFact; groupType: GroupTypeDecl; property: PropertyWriteFact; declared: GroupPropertyDecl | undefined }> {
+	for (const call of calls) {
+		if (call.kind !== 'group-identify') continue;
+		const groupType = findGroupType(plan, resolvedName(call.groups[0]?.type) ?? '');
+		if (!groupType) continue; // an undeclared type is reported once, on the type
+		for (const property of call.properties) {
+			const declared = property.name.kind === 'resolved' ? findProperty(groupType, property.name.name) : undefined;
+			yield { call, groupType, property, declared };
+		}
+	}
 }

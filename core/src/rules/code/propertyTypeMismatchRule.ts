@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../diagnostics/finding';
 import type { CodeRule } from '../codeRule';
-import { findGroupType, findProperty, resolvedName } from './planLookup';
+import { groupIdentifyWrites } from './planLookup';
 import { literalText, typeFits, valueTypeName } from './valueTypes';
 
 const numericOperations = new Set(['$add']);
@@ -11,39 +11,33 @@ export const propertyTypeMismatchRule: CodeRule = {
 	codes: ['property-type-mismatch'],
 	check({ uri, calls, plan }) {
 		const findings: FindingDraft[] = [];
-		for (const call of calls) {
-			if (call.kind !== 'group-identify') continue;
-			const groupType = findGroupType(plan, resolvedName(call.groups[0]?.type) ?? '');
-			if (!groupType) continue;
-			for (const property of call.properties) {
-				if (!property.value || !valueOperations.has(property.operation) || property.name.kind !== 'resolved') continue;
-				const declared = findProperty(groupType, property.name.name);
-				const actual = valueTypeName(property.value);
-				if (!declared || !actual) continue;
-				const expected = numericOperations.has(property.operation) ? 'number' : declared.type;
-				let problem: string | undefined;
-				if (expected && !typeFits(expected, actual)) {
-					problem = `${property.operation} writes ${actual === 'integer' ? 'a number' : `a ${actual}`} to "${declared.name}", which the plan declares as ${declared.type ?? 'a number'}`;
-				} else if (declared.enum && (property.value.kind === 'string' || property.value.kind === 'number' || property.value.kind === 'boolean')) {
-					if (!declared.enum.includes(property.value.value)) {
-						problem = `${literalText(property.value)} is not one of the values the plan allows for "${declared.name}" (${declared.enum.join(', ')})`;
-					}
+		for (const { groupType, property, declared } of groupIdentifyWrites(calls, plan)) {
+			if (!property.value || !valueOperations.has(property.operation)) continue;
+			const actual = valueTypeName(property.value);
+			if (!declared || !actual) continue;
+			const expected = numericOperations.has(property.operation) ? 'number' : declared.type;
+			let problem: string | undefined;
+			if (expected && !typeFits(expected, actual)) {
+				problem = `${property.operation} writes ${actual === 'integer' ? 'a number' : `a ${actual}`} to "${declared.name}", which the plan declares as ${declared.type ?? 'a number'}`;
+			} else if (declared.enum && (property.value.kind === 'string' || property.value.kind === 'number' || property.value.kind === 'boolean')) {
+				if (!declared.enum.includes(property.value.value)) {
+					problem = `${literalText(property.value)} is not one of the values the plan allows for "${declared.name}" (${declared.enum.join(', ')})`;
 				}
-				if (!problem) continue;
-				findings.push({
-					uri,
-					range: property.value.range,
-					code: 'property-type-mismatch',
-					message: `${problem}. Amplitude stores whatever arrives, so account charts mix values that can't be compared. Send a value that matches the plan.`,
-					data: {
-						rule: 'property-type-mismatch',
-						groupType: groupType.name,
-						property: declared.name,
-						expected: declared.enum ? `one of ${declared.enum.join(', ')}` : (expected ?? 'any'),
-						actual,
-					},
-				});
 			}
+			if (!problem) continue;
+			findings.push({
+				uri,
+				range: property.value.range,
+				code: 'property-type-mismatch',
+				message: `${problem}. Amplitude stores whatever arrives, so account charts mix values that can't be compared. Send a value that matches the plan.`,
+				data: {
+					rule: 'property-type-mismatch',
+					groupType: groupType.name,
+					property: declared.name,
+					expected: declared.enum ? `one of ${declared.enum.join(', ')}` : (expected ?? 'any'),
+					actual,
+				},
+			});
 		}
 		return findings;
 	},
