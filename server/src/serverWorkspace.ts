@@ -14,6 +14,7 @@ import {
 	LineIndex,
 	WorkspaceIndex,
 	type IndexFilesOptions,
+	type WorkspaceIndexOptions,
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
@@ -41,7 +42,7 @@ export class ServerWorkspace {
 		private readonly settingsFor: (uri: string) => Promise<TrackplanSettings>,
 		private readonly logger: Logger,
 	) {
-		this.index = new WorkspaceIndex({ frontEnds: defaultFrontEnds });
+		this.index = new WorkspaceIndex(this.indexSetup());
 	}
 
 	/** Resolves when every queued update has been applied. */
@@ -62,7 +63,7 @@ export class ServerWorkspace {
 			const settings = this.folders[0] ? await this.settingsFor(this.folders[0]) : undefined;
 			this.folderSettings = settings;
 			const explicitPlan = settings?.plan && this.folders[0] ? joinUri(this.folders[0], settings.plan) : undefined;
-			const index = new WorkspaceIndex({ frontEnds: defaultFrontEnds, ...(explicitPlan ? { explicitPlan } : {}) });
+			const index = new WorkspaceIndex({ ...this.indexSetup(), ...(explicitPlan ? { explicitPlan } : {}) });
 			const planUris = new Set<string>(explicitPlan ? [explicitPlan] : []);
 			for (const folder of this.folders) for (const uri of await findPlanFiles(this.files, folder, neverCancelled)) planUris.add(uri);
 			for (const uri of planUris) {
@@ -152,6 +153,14 @@ export class ServerWorkspace {
 	private async reindexFolder(): Promise<void> {
 		const sources = await indexWorkspaceFiles(this.index, this.files, this.folders, this.indexOptions(), neverCancelled);
 		this.logger.log(`Re-indexed ${sources.length} source file(s) after a plan was added or removed.`);
+	}
+
+	/** The index's front ends, and where its contained internal errors are logged (with their stacks). */
+	private indexSetup(): WorkspaceIndexOptions {
+		return {
+			frontEnds: defaultFrontEnds,
+			onInternalError: (context, error) => this.logger.error(`Trackplan: internal error in ${context}; its findings are missing. ${describe(error)}`),
+		};
 	}
 
 	/** How files are read into the index: the settings' size cap and filters, open editors' text first. */

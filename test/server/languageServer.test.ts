@@ -216,3 +216,23 @@ describe('the bundled server (node dist/server.js --stdio)', () => {
 		}
 	});
 });
+
+describe('the language server survives bad requests', () => {
+	const example = copyOfExample();
+	const client = new LspTestClient({ folder: example.folder });
+	before(() => client.initialize());
+	after(() => client.dispose());
+
+	it('answers unknown URIs, out-of-range positions and malformed params without dying', async () => {
+		const unknown = 'file:///nowhere/never.ts';
+		assert.deepEqual(await client.pull(unknown), []);
+		assert.equal(await client.request('textDocument/hover', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }), null);
+		await client.open(example.uri(SEATS), example.text(SEATS));
+		assert.equal(await client.request('textDocument/hover', { textDocument: { uri: example.uri(SEATS) }, position: { line: 9999, character: 9999 } }), null);
+		assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: example.uri(SEATS) }, position: { line: -5, character: 3 } }), []);
+		await assert.rejects(client.request('textDocument/hover', { nonsense: true }));
+		await assert.rejects(client.request('trackplan/noSuchRequest', {}));
+		// Still alive and correct afterwards.
+		await client.waitFor(async () => (await client.pull(example.uri(CREATE))).length > 0, 'diagnostics after the bad requests');
+	});
+});

@@ -21,6 +21,8 @@ export interface CheckOptions {
 	readonly maxFileSize?: number;
 	/** Told about folders and files that could not be read (they are skipped). */
 	readonly onUnreadable?: (uri: string, error: unknown) => void;
+	/** Told when a rule or front end fails on a file; the check goes on without it. */
+	readonly onInternalError?: (context: string, error: unknown) => void;
 }
 
 export interface PlanSummary {
@@ -44,7 +46,11 @@ export interface CheckResult {
 /** The whole-workspace check the CLI runs: find the plans, scan the sources they govern, run every rule. */
 export async function checkWorkspace(files: WorkspaceFileSystem, options: CheckOptions, token: CancellationToken): Promise<CheckResult> {
 	const planUris = options.plan ? [await requirePlanFile(files, options.plan)] : await discoverPlans(files, options.roots, token);
-	const index = new WorkspaceIndex({ frontEnds: options.frontEnds, ...(options.plan ? { explicitPlan: options.plan } : {}) });
+	const index = new WorkspaceIndex({
+		frontEnds: options.frontEnds,
+		...(options.plan ? { explicitPlan: options.plan } : {}),
+		...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+	});
 	for (const uri of planUris) {
 		throwIfCancelled(token);
 		index.setPlan(uri, documentText(await readPlanText(files, uri)));

@@ -4,6 +4,8 @@ import type { Finding, FindingDraft } from '../diagnostics/finding';
 import { parsePlan, type ParsedPlan } from '../plan/parsePlan';
 import { checkPlan } from '../check/checkPlan';
 import { codeRules } from '../rules/code/codeRules';
+import type { CodeRule } from '../rules/codeRule';
+import { OperationCancelled } from '../cancellation';
 import type { CallFact, FileFacts } from '../scan/callFacts';
 import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
 import { LineIndex } from '../text/lineIndex';
@@ -16,6 +18,13 @@ import type { ImportRef } from '../scan/callFacts';
 
 export interface WorkspaceIndexOptions {
 	readonly frontEnds: readonly SourceFrontEnd[];
+	/** The code rules to run (all of them by default; tests inject faulty ones). */
+	readonly codeRules?: readonly CodeRule[];
+	/**
+	 * Told when a rule or a front end throws. The failure is contained: that rule's findings for that
+	 * file are missing, everything else is reported as usual.
+	 */
+	readonly onInternalError?: (context: string, error: unknown) => void;
 	/** A plan that governs every file (`--plan`, `trackplan.plan`), instead of the nearest one. */
 	readonly explicitPlan?: string;
 }
@@ -223,7 +232,7 @@ export class WorkspaceIndex {
 	/** The findings of one file: a plan (plan rules) or a source file (code rules, or why it was skipped). */
 	findings(uri: string, severities: RuleSeverities, token: CancellationToken): Finding[] {
 		const plan = this.plans.get(uri);
-		if (plan) return checkPlan(plan, severities, token);
+		if (plan) return checkPlan(plan, severities, token, this.options.onInternalError);
 		const entry = this.sources.get(uri);
 		const governing = this.planFor(uri);
 		if (!entry || entry.excluded || !governing) return [];
@@ -232,9 +241,14 @@ export class WorkspaceIndex {
 		if (calls.length === 0) return [];
 		const context = { uri, calls, plan: governing.model, usage: this.usage(governing.uri) };
 		const drafts: FindingDraft[] = [];
-		for (const rule of codeRules) {
+		for (const rule of this.options.codeRules ?? codeRules) {
 			throwIfCancelled(token);
-			for (const finding of rule.check(context)) drafts.push(finding);
+			try {
+				for (const finding of rule.check(context)) drafts.push(finding);
+			} catch (error) {
+				if (error instanceof OperationCancelled) throw error;
+				this.options.onInternalError?.(`rule ${rule.codes.join('/')} on ${uri}`, error);
+			}
 		}
 		return applySeverities(drafts, severities).sort(compareFindings);
 	}
@@ -262,7 +276,12 @@ export class WorkspaceIndex {
 
 	private scan(entry: SourceEntry, text: string): void {
 		this.parseCount++;
-		entry.facts = entry.frontEnd.scan(entry.uri, text);
+		try {
+			entry.facts = entry.frontEnd.scan(entry.uri, text);
+		} catch (error) {
+			this.options.onInternalError?.(`${entry.frontEnd.language} front end on ${entry.uri}`, error);
+			entry.facts = { uri: entry.uri, calls: [], candidateCalls: [], exports: {}, imports: [], scanError: String(error) };
+		}
 		entry.lines = entry.facts.calls.length > 0 || entry.facts.candidateCalls.length > 0 ? new LineIndex(text) : undefined;
 		entry.resolved = undefined;
 	}
