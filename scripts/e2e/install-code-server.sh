@@ -93,9 +93,14 @@ export npm_config_yes=true npm_config_unsafe_perm=true
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export npm_config_loglevel="${npm_config_loglevel:-warn}"
 
-log "npm install code-server@$CODE_SERVER_VERSION into $prefix (a few minutes, ~300 MB)"
+# Start clean, but only ever delete a folder this script made (TRACKPLAN_CODE_SERVER_DIR may point anywhere).
+if [[ -e "$prefix" && -n "$(ls -A "$prefix" 2>/dev/null)" ]] && ! grep -qs '"trackplan-e2e-code-server"' "$prefix/package.json"; then
+	log "$prefix exists and was not made by this script; refusing to replace it"
+	exit 1
+fi
 rm -rf "$prefix"
 mkdir -p "$prefix"
+log "npm install code-server@$CODE_SERVER_VERSION into $prefix (a few minutes, ~300 MB)"
 # A package.json of its own, so npm never walks up to this repository's package.json/lockfile.
 # allowScripts: npm 11 reviews dependency install scripts; these two must run (code-server's
 # postinstall installs VS Code's own dependencies into lib/vscode, argon2 builds its addon).

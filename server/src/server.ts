@@ -36,6 +36,7 @@ import { fromLspDiagnostic, toLspRange, toWorkspaceEdit } from './convert';
 import { DiagnosticsReporter } from './diagnostics';
 import { ServerWorkspace } from './serverWorkspace';
 import { SettingsCache } from './settings';
+import { cancellable } from './cancelled';
 import { checkWorkspaceRequest, planStatus, planStatusRequest } from './planStatus';
 
 /** Wires the core to an LSP connection. Each handler adapts positions and delegates to a core feature. */
@@ -132,43 +133,43 @@ export function startServer(connection: Connection): void {
 		return planStatus(workspace);
 	});
 
-	connection.languages.diagnostics.on((params, token) => reporter.forDocument(params.textDocument.uri, token));
-	connection.languages.diagnostics.onWorkspace((_params, token) => reporter.forWorkspace(token));
+	connection.languages.diagnostics.on(cancellable((params, token) => reporter.forDocument(params.textDocument.uri, token)));
+	connection.languages.diagnostics.onWorkspace(cancellable((_params, token) => reporter.forWorkspace(token)));
 
 	const offsetOf = (uri: string, position: { line: number; character: number }) => workspace.lines(uri).offsetAt(position);
 	const toLocation = (o: SymbolOccurrence): Location => ({ uri: o.uri, range: toLspRange(o.range, workspace.lines(o.uri)) });
 
-	connection.onHover(async ({ textDocument, position }, token) => {
+	connection.onHover(cancellable(async ({ textDocument, position }, token) => {
 		await workspace.settled();
 		const result = hover(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), new Date(), token);
 		return result && { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toLspRange(result.range, workspace.lines(textDocument.uri)) };
-	});
+	}));
 
-	connection.onDefinition(async ({ textDocument, position }, token) => {
+	connection.onDefinition(cancellable(async ({ textDocument, position }, token) => {
 		await workspace.settled();
 		return definition(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), token).map(toLocation);
-	});
+	}));
 
-	connection.onReferences(async ({ textDocument, position, context }, token) => {
+	connection.onReferences(cancellable(async ({ textDocument, position, context }, token) => {
 		await workspace.settled();
 		return references(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), context.includeDeclaration, token).map(toLocation);
-	});
+	}));
 
-	connection.onPrepareRename(async ({ textDocument, position }) => {
+	connection.onPrepareRename(cancellable(async ({ textDocument, position }) => {
 		await workspace.settled();
 		const found = prepareRename(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position));
 		return found ? { range: toLspRange(found.range, workspace.lines(textDocument.uri)), placeholder: found.name } : null;
-	});
+	}));
 
-	connection.onRenameRequest(async ({ textDocument, position, newName }, token) => {
+	connection.onRenameRequest(cancellable(async ({ textDocument, position, newName }, token) => {
 		await workspace.settled();
 		const edits = await rename(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), newName, (uri) => workspace.text(uri), token);
 		if (!edits) return null;
 		const mappers = new Map(await Promise.all(Object.keys(edits).map(async (uri) => [uri, await workspace.linesOfAny(uri)] as const)));
 		return toWorkspaceEdit(edits, (uri) => mappers.get(uri)!);
-	});
+	}));
 
-	connection.onCodeLens(async ({ textDocument }, token) => {
+	connection.onCodeLens(cancellable(async ({ textDocument }, token) => {
 		await workspace.settled();
 		const lines = workspace.lines(textDocument.uri);
 		return codeLenses(workspace.index, textDocument.uri, token).map((lens) => {
@@ -176,9 +177,9 @@ export function startServer(connection: Connection): void {
 			const locations = lens.uses.map((use) => ({ uri: use.uri, range: toLspRange(use.range, workspace.lines(use.uri)) }));
 			return { range, command: { title: lens.title, command: locations.length > 0 ? 'trackplan.showReferences' : '', arguments: [textDocument.uri, range.start, locations] } };
 		});
-	});
+	}));
 
-	connection.onDocumentSymbol(async ({ textDocument }) => {
+	connection.onDocumentSymbol(cancellable(async ({ textDocument }) => {
 		await workspace.settled();
 		const plan = workspace.index.plan(textDocument.uri);
 		if (!plan) return [];
@@ -192,9 +193,9 @@ export function startServer(connection: Connection): void {
 			children: symbol.children.map(convert),
 		});
 		return documentSymbols(plan).map(convert);
-	});
+	}));
 
-	connection.onWorkspaceSymbol(async ({ query }) => {
+	connection.onWorkspaceSymbol(cancellable(async ({ query }) => {
 		await workspace.settled();
 		return workspaceSymbols(workspace.index, query).map((symbol) => ({
 			name: symbol.name,
@@ -202,17 +203,17 @@ export function startServer(connection: Connection): void {
 			containerName: symbol.container,
 			location: { uri: symbol.uri, range: toLspRange(symbol.range, workspace.lines(symbol.uri)) },
 		}));
-	});
+	}));
 
-	connection.onCompletion(async ({ textDocument, position }, token) => {
+	connection.onCompletion(cancellable(async ({ textDocument, position }, token) => {
 		await workspace.settled();
 		const document = documents.get(textDocument.uri);
 		if (!document) return [];
 		const offset = document.offsetAt(position);
 		return completion(workspace.index, textDocument.uri, document.getText(), offset, token).map((entry) => toCompletionItem(entry, document));
-	});
+	}));
 
-	connection.onCodeAction(async ({ textDocument, context }, token) => {
+	connection.onCodeAction(cancellable(async ({ textDocument, context }, token) => {
 		await workspace.settled();
 		const document = documents.get(textDocument.uri);
 		if (!document) return [];
@@ -227,7 +228,7 @@ export function startServer(connection: Connection): void {
 				edit: toWorkspaceEdit(fix.edits, (uri) => workspace.lines(uri)),
 			}),
 		);
-	});
+	}));
 
 	documents.listen(connection);
 	connection.listen();

@@ -162,6 +162,8 @@ export interface FileFacts {
 	readonly imports: readonly string[];
 	/** Set when the file is an Ampli-generated wrapper: its own calls are not reported. */
 	readonly generated?: 'ampli';
+	/** Set when the file runs server-side (it imports a server SDK): SDK instances it exports need user ids on every call. */
+	readonly serverSide?: boolean;
 	/** Set when the front end could not read the file (e.g. nesting too deep); facts are then empty. */
 	readonly scanError?: string;
 }

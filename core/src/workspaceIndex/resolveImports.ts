@@ -18,20 +18,23 @@ const maxHops = 16;
  * The file's calls with every imported name resolved through the exporting files (or marked
  * unresolved, never guessed), plus the candidate calls whose imported receiver is an SDK instance.
  */
-export function resolveFileCalls(facts: FileFacts, lookup: ExportLookup): CallFact[] {
+export function resolveFileCalls(facts: FileFacts, lookup: ExportLookup, isServerSideFile: (uri: string) => boolean): CallFact[] {
 	if (facts.generated) return [];
 	const resolver = new ImportResolver(facts.uri, lookup);
 	const calls = facts.calls.map((call) => resolver.call(call));
 	for (const candidate of facts.candidateCalls) {
-		const sdk = resolver.receiverSdk(candidate);
-		if (sdk) calls.push(resolver.call(stripReceiver(candidate, sdk)));
+		const receiver = resolver.receiver(candidate);
+		if (receiver) calls.push(resolver.call(settle(candidate, receiver.sdk, serverSideSdks.has(receiver.sdk) || (receiver.uri !== undefined && isServerSideFile(receiver.uri)))));
 	}
 	return calls.sort((a, b) => a.range.start - b.range.start);
 }
 
-function stripReceiver(candidate: CandidateCallFact, sdk: SdkId): CallFact {
+const serverSideSdks: ReadonlySet<SdkId> = new Set(['amplitude-node', 'amplitude-node-legacy', 'segment-node']);
+
+/** A candidate as the call of the SDK its receiver resolved to; user ids are only required server-side. */
+function settle(candidate: CandidateCallFact, sdk: SdkId, serverSide: boolean): CallFact {
 	const { receiver: _receiver, ...call } = candidate;
-	return { ...call, sdk };
+	return { ...call, sdk, userIdentity: serverSide && call.userIdentity !== 'not-required' ? call.userIdentity : 'not-required' };
 }
 
 const segmentSdks: ReadonlySet<SdkId> = new Set(['segment-browser', 'segment-node']);
@@ -59,8 +62,11 @@ class ImportResolver {
 		};
 	}
 
-	/** The SDK a candidate's receiver turns out to be, or undefined when it is not one (the call is dropped). */
-	receiverSdk(candidate: CandidateCallFact): SdkId | undefined {
+	/**
+	 * The SDK a candidate's receiver turns out to be, with the file that exports it; undefined when it
+	 * is not an SDK (the call is dropped).
+	 */
+	receiver(candidate: CandidateCallFact): { sdk: SdkId; uri?: string } | undefined {
 		const found = this.follow(this.uri, candidate.receiver.ref, 0);
 		let sdk: SdkId | undefined;
 		if (found) {
@@ -71,8 +77,8 @@ class ImportResolver {
 			// An `ampli` imported through a path alias or package we cannot open: Ampli's own convention.
 			sdk = 'ampli';
 		}
-		if (!sdk) return undefined;
-		return segmentSdks.has(sdk) === segmentSdks.has(candidate.sdk) ? sdk : undefined;
+		if (!sdk || segmentSdks.has(sdk) !== segmentSdks.has(candidate.sdk)) return undefined;
+		return found ? { sdk, uri: found.uri } : { sdk };
 	}
 
 	name(fact: NameFact): NameFact {

@@ -196,7 +196,7 @@ export class WorkspaceIndex {
 			return fact ? { uri: target, fact, members: rest } : undefined;
 		};
 		const segment = this.planFor(uri)?.model.segment;
-		const resolved = resolveFileCalls(entry.facts, lookup);
+		const resolved = resolveFileCalls(entry.facts, lookup, (exporter) => this.sources.get(exporter)?.facts?.serverSide === true);
 		const calls = segment ? resolved.map((call) => applySegmentSettings(call, segment)) : resolved;
 		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion };
 		return calls;

@@ -96,7 +96,7 @@ export async function startCodeServer(prepared, workspaceDir, logFile) {
 	try {
 		const url = await waitFor(
 			() => {
-				if (proc.child.exitCode !== null) throw new Error(`code-server exited with ${proc.child.exitCode}:\n${proc.output()}`);
+				if (proc.child.exitCode !== null) throw Object.assign(new Error(`code-server exited with ${proc.child.exitCode}:\n${proc.output()}`), { fatal: true });
 				return /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(proc.output())?.[1];
 			},
 			{ timeoutMs: 60_000, message: () => `code-server did not report its address:\n${proc.output()}` },

@@ -6,9 +6,16 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 
 const running = new Set();
-process.on('exit', () => {
+const killAll = () => {
 	for (const child of running) killGroup(child, 'SIGKILL');
-});
+};
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		killAll();
+		process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+	});
+}
 
 function killGroup(child, signal) {
 	try {
@@ -23,7 +30,6 @@ export function startProcess(command, args, { logFile, env, cwd } = {}) {
 	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	running.add(child);
 	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-	exited.then(() => running.delete(child));
 	let output = '';
 	const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
 	for (const stream of [child.stdout, child.stderr]) {
@@ -48,6 +54,7 @@ export function startProcess(command, args, { logFile, env, cwd } = {}) {
 			}
 			// The leader may exit before its children: make sure none of the group survives.
 			killGroup(child, 'SIGKILL');
+			running.delete(child);
 			log?.end();
 		},
 	};
@@ -64,7 +71,7 @@ export async function run(command, args, { env, cwd, timeoutMs = 120_000 } = {})
 	return proc.output();
 }
 
-/** Polls `probe` until it returns a truthy value; throws `message()` after `timeoutMs`. */
+/** Polls `probe` until it returns a truthy value; throws `message()` after `timeoutMs`, or at once when `probe` throws an error marked `fatal`. */
 export async function waitFor(probe, { timeoutMs, intervalMs = 250, message }) {
 	const deadline = Date.now() + timeoutMs;
 	let lastError;
@@ -73,6 +80,7 @@ export async function waitFor(probe, { timeoutMs, intervalMs = 250, message }) {
 			const value = await probe();
 			if (value) return value;
 		} catch (error) {
+			if (error?.fatal) throw error; // waiting longer cannot help (e.g. the process died)
 			lastError = error;
 		}
 		if (Date.now() > deadline) {

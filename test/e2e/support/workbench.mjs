@@ -36,7 +36,7 @@ export class Workbench {
 		await page.waitForSelector('.monaco-dialog-box', { state: 'detached', timeout: 10_000 }).catch(() => {});
 	}
 
-	/** F1, the command's title, Enter on the row whose label starts with it. */
+	/** F1, then the command's title; clicks the first row that shows it. */
 	async runCommand(title, { optional = false, timeoutMs = 20_000 } = {}) {
 		const { page } = this;
 		await page.keyboard.press('F1');

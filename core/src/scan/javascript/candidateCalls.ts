@@ -32,11 +32,13 @@ type ExternalReceiver = Extract<ResolvedReceiver, { kind: 'external' }>;
  * - `x.client.<method>` (Ampli's underlying client) is read as Ampli over the Amplitude API.
  * - `x.<method>` is read with the Ampli wrapper's signatures when the export is named `ampli`, or
  *   when the method can only be a typed event method; else with the Amplitude client's signatures.
- * User ids are read only when the file imports a server-side SDK (else 'not-required', so a
- * browser client never gets a false missing-user-id finding).
+ * User ids are always read for Amplitude-style calls; the index keeps the reading only when the
+ * import turns out to be server-side (a server SDK, or an Ampli instance exported by a file that
+ * runs server-side), so a browser client never gets a false missing-user-id finding.
  */
 export function candidateInterpretations(tools: ScanTools, call: ts.CallExpression, method: string, calleeNode: ts.Node, receiver: ExternalReceiver): CandidateCallFact[] {
 	const candidates: CandidateCallFact[] = [];
+	const readsIdentity = true;
 	const serverSide = tools.serverSideFile;
 	const interpret = (client: SdkClient, readsIdentity: boolean, recognise: (site: CallSite) => CallFact | undefined): void => {
 		const fact = recognise({ call, args: call.arguments, method, calleeNode, client, readsIdentity });
@@ -46,19 +48,19 @@ export function candidateInterpretations(tools: ScanTools, call: ts.CallExpressi
 	if (receiver.ref.exportName === '*' && !receiver.ref.members?.length) return candidates;
 	const members = receiver.members.join('.');
 	if (members === 'client') {
-		if (amplitudeMethods.has(method)) interpret({ sdk: 'ampli', api: 'amplitude' }, serverSide, (site) => recogniseAmplitudeCall(tools, site));
+		if (amplitudeMethods.has(method)) interpret({ sdk: 'ampli', api: 'amplitude' }, readsIdentity, (site) => recogniseAmplitudeCall(tools, site));
 		return candidates;
 	}
 	if (members !== '') return candidates;
 	const namedAmpli = exportedName(receiver) === 'ampli';
 	if (namedAmpli && ampliWrapperMethods.has(method)) {
-		interpret({ sdk: 'ampli', api: 'ampli' }, serverSide, (site) => recogniseAmpliCall(tools, site, serverSide));
+		interpret({ sdk: 'ampli', api: 'ampli' }, readsIdentity, (site) => recogniseAmpliCall(tools, site, serverSide));
 	} else if (amplitudeMethods.has(method)) {
-		interpret({ sdk: 'amplitude-browser', api: 'amplitude' }, serverSide, (site) => recogniseAmplitudeCall(tools, site));
+		interpret({ sdk: 'amplitude-browser', api: 'amplitude' }, readsIdentity, (site) => recogniseAmplitudeCall(tools, site));
 	} else if (method === 'logEventWithGroups') {
 		interpret({ sdk: 'amplitude-js', api: 'amplitude-js' }, false, (site) => recogniseLegacyClientCall(tools, site));
 	} else if (!segmentMethods.has(method) && mayBeAmpliEventMethod(method) && mayBeAmpliReceiver(receiver.ref)) {
-		interpret({ sdk: 'ampli', api: 'ampli' }, serverSide, (site) => recogniseAmpliCall(tools, site, serverSide));
+		interpret({ sdk: 'ampli', api: 'ampli' }, readsIdentity, (site) => recogniseAmpliCall(tools, site, serverSide));
 	}
 	if (segmentMethods.has(method)) {
 		const node = hasSegmentNodeShape(tools, call.arguments);

@@ -45,8 +45,9 @@ function scan(uri: string, text: string): FileFacts {
 	const sourceFile = ts.createSourceFile(fileNameFor(scriptKind), parsedText, ts.ScriptTarget.Latest, true, scriptKind);
 	const model = new FileModel(sourceFile, parsedText);
 	const imports = [...new Set(model.moduleSpecifiers)];
+	const serverSide = imports.some((specifier) => isServerSideModule(specifier));
 	if (isGeneratedAmpli(text)) {
-		return { uri, calls: [], candidateCalls: [], exports: { ampli: { kind: 'sdk-instance', sdk: 'ampli' } }, imports, generated: 'ampli' };
+		return { uri, calls: [], candidateCalls: [], exports: { ampli: { kind: 'sdk-instance', sdk: 'ampli' } }, imports, generated: 'ampli', ...(serverSide ? { serverSide } : {}) };
 	}
 	const receivers = new ReceiverResolver(model);
 	const constants = new ConstantValues(model);
@@ -55,14 +56,14 @@ function scan(uri: string, text: string): FileFacts {
 		constants,
 		receivers,
 		identify: new IdentifyChains(model, receivers, constants),
-		serverSideFile: imports.some((specifier) => isServerSideModule(specifier)),
+		serverSideFile: serverSide,
 		consumed: new Set(),
 	};
 	const { calls, candidateCalls } = recogniseCalls(tools);
 	calls.push(...recogniseHttpPayloads(tools));
 	calls.sort((a, b) => a.range.start - b.range.start);
 	candidateCalls.sort((a, b) => a.range.start - b.range.start);
-	return { uri, calls, candidateCalls, exports: collectExports(tools), imports };
+	return { uri, calls, candidateCalls, exports: collectExports(tools), imports, ...(serverSide ? { serverSide } : {}) };
 }
 
 function isServerSideModule(specifier: string): boolean {
