@@ -24,7 +24,7 @@ export const levelMismatchRule: CodeRule = {
 							`Send "${name}" as event-level groups on the events that need it instead.`
 						: `"${name}" is sent as an event-level group, but the plan declares it user-level. ` +
 							`Event-level groups apply to this one event only and don't make the user a member. ` +
-							`Set it once with setGroup (user level), or change its level in the plan.`;
+							`Set it once with setGroup (user level), list "${name}" in this event's groups in the plan, or change its level there.`;
 				findings.push({
 					uri,
 					range: group.type.range,

@@ -22,7 +22,9 @@ export const missingEventGroupsRule: CodeRule = {
 				message:
 					`"${event.name}" is sent without its group${missing.length > 1 ? 's' : ''} ${quoteList(missing)}. ` +
 					`Amplitude can't attach groups to events after the fact, so these events would never count for their account. ` +
-					`Pass them in the call's groups.`,
+					(call.groupsInsertion
+						? `Pass them in the call's groups.`
+						: `This call cannot carry event-level groups; send the event through a call that can (e.g. track with { groups } or logEventWithGroups).`),
 				data: {
 					rule: 'missing-event-groups',
 					planUri: plan.uri,

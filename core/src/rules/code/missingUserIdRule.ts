@@ -14,7 +14,7 @@ export const missingUserIdRule: CodeRule = {
 				code: 'missing-user-id',
 				message:
 					`This server-side call has neither user_id nor device_id. Server SDKs have no current user, and Amplitude rejects events without one (HTTP 400), so the group data is lost. ` +
-					`Pass { user_id } (or device_id) in the event options.`,
+					`Pass the acting user's user_id (or a device_id) with the call.`,
 				data: { rule: 'missing-user-id' },
 			});
 		}

@@ -15,11 +15,14 @@ export const propertyTypeMismatchRule: CodeRule = {
 			if (!property.value || !valueOperations.has(property.operation)) continue;
 			const actual = valueTypeName(property.value);
 			if (!declared || !actual) continue;
-			const expected = numericOperations.has(property.operation) ? 'number' : declared.type;
+			const numeric = numericOperations.has(property.operation);
+			const expected = numeric ? 'number' : declared.type;
 			let problem: string | undefined;
-			if (expected && !typeFits(expected, actual)) {
+			if (numeric && declared.type && declared.type !== 'number' && declared.type !== 'integer') {
+				problem = `${property.operation} adds to a number, but the plan declares "${declared.name}" as ${declared.type}`;
+			} else if (expected && !typeFits(expected, actual)) {
 				problem = `${property.operation} writes ${actual === 'integer' ? 'a number' : `a ${actual}`} to "${declared.name}", which the plan declares as ${declared.type ?? 'a number'}`;
-			} else if (declared.enum && (property.value.kind === 'string' || property.value.kind === 'number' || property.value.kind === 'boolean')) {
+			} else if (!numeric && declared.enum && (property.value.kind === 'string' || property.value.kind === 'number' || property.value.kind === 'boolean')) {
 				if (!declared.enum.includes(property.value.value)) {
 					problem = `${literalText(property.value)} is not one of the values the plan allows for "${declared.name}" (${declared.enum.join(', ')})`;
 				}

@@ -19,7 +19,7 @@ export const segmentGroupFallbackRule: CodeRule = {
 				code: 'segment-group-fallback',
 				message:
 					`This Segment group call has no ${missingTraits.map((t) => `"${t}"`).join(' or ')} trait, so the Amplitude destination files the user under the group type "[Segment] Group" instead of a real one. ` +
-					`Add ${groupTypeTrait}: <group type> and ${groupValueTrait}: <group value> to the traits (the plan's segment settings name these traits).`,
+					`Add ${missingTraits.map((t) => `${t}: <${t === groupTypeTrait ? 'group type' : 'group value'}>`).join(' and ')} to the traits (the plan's segment settings name these traits).`,
 				data: { rule: 'segment-group-fallback', missingTraits, ...(traits.insertion ? { insertion: traits.insertion } : {}) },
 			});
 		}

@@ -16,7 +16,7 @@ export const unresolvedGroupTypeRule: CodeRule = {
 					code: 'unresolved-group-type',
 					message:
 						`Trackplan can't tell which group type \`${truncate(expression)}\` is (it is computed at run time), so this call isn't checked against the plan. ` +
-						`Use a literal or a const declared in the plan if you want it checked.`,
+						`Use a literal, or a const whose value is a declared group type, if you want it checked.`,
 					data: { rule: 'unresolved-group-type', expression },
 				});
 			}
