@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { CheckResult, Finding, LinePosition } from '../../core/src/index';
 import { toPath } from '../../node/src/nodeFileSystem';
+import { checkedFileUris } from './checkedFiles';
 
 /** A finding as the CLI prints it: a path relative to the working directory and 0-based positions. */
 export interface ReportedDiagnostic {
@@ -27,6 +28,8 @@ export interface CheckReport {
 	readonly plans: readonly { readonly file: string; readonly groupTypes: number; readonly groupProperties: number }[];
 	readonly diagnostics: readonly ReportedDiagnostic[];
 	readonly calls: readonly ReportedCall[];
+	/** Every file checked (plans and governed sources), sorted: JUnit's test cases. Not in the JSON output. */
+	readonly files: readonly string[];
 	readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number; readonly calls: number };
 }
 
@@ -68,6 +71,7 @@ export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
 		plans: result.plans.map((plan) => ({ file: relative(plan.uri), groupTypes: plan.groupTypes, groupProperties: plan.groupProperties })),
 		diagnostics,
 		calls,
+		files: checkedFileUris(result).map(relative).sort(compareText),
 		summary: {
 			errors: diagnostics.filter((d) => d.severity === 'error').length,
 			warnings: diagnostics.filter((d) => d.severity === 'warning').length,
@@ -75,6 +79,12 @@ export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
 			calls: calls.length,
 		},
 	};
+}
+
+/** The report with errors only (`--quiet`): warnings and the rest neither print nor count. */
+export function onlyErrors(report: CheckReport): CheckReport {
+	const diagnostics = report.diagnostics.filter((d) => d.severity === 'error');
+	return { ...report, diagnostics, summary: { ...report.summary, errors: diagnostics.length, warnings: 0 } };
 }
 
 function compareText(a: string, b: string): number {

@@ -1,20 +1,12 @@
-import * as path from 'node:path';
-import { checkWorkspace, ConfigurationError, defaultFrontEnds, displayUri, neverCancelled, type WorkspaceFileSystem } from '../../core/src/index';
-import { NodeFileSystem, toUri } from '../../node/src/nodeFileSystem';
-import { toCheckReport } from './checkReport';
-import { formatJson } from './formatJson';
-import { formatSummary, formatText } from './formatText';
-import { parseArguments, usage, UsageError, type CheckArguments } from './parseArguments';
+import { ConfigurationError } from '../../core/src/index';
+import type { CliIo } from './cliIo';
+import { parseArguments, usage, UsageError } from './parseArguments';
+import { runCheck } from './runCheck';
+import { runInit } from './runInit';
+import { runReport } from './runReport';
+import { trackplanVersion } from './version';
 
-declare const TRACKPLAN_VERSION: string | undefined;
-
-export interface CliIo {
-	readonly cwd: string;
-	readonly stdout: (text: string) => void;
-	readonly stderr: (text: string) => void;
-	/** The file system to read; Node's by default (tests inject failures). */
-	readonly files?: WorkspaceFileSystem;
-}
+export type { CliIo } from './cliIo';
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings over the bar, 2 usage or configuration error. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -26,46 +18,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 		io.stderr(`trackplan: ${error.message}\n\n${usage}\n`);
 		return 2;
 	}
-	if (args.command === 'help') {
-		io.stdout(`${usage}\n`);
-		return 0;
-	}
-	if (args.command === 'version') {
-		io.stdout(`${typeof TRACKPLAN_VERSION === 'string' ? TRACKPLAN_VERSION : 'dev'}\n`);
-		return 0;
-	}
 	try {
-		return await runCheck(args, io);
+		switch (args.command) {
+			case 'help':
+				io.stdout(`${usage}\n`);
+				return 0;
+			case 'version':
+				io.stdout(`${trackplanVersion()}\n`);
+				return 0;
+			case 'init':
+				return await runInit(args, io);
+			case 'report':
+				return await runReport(args, io);
+			case 'check':
+				return await runCheck(args, io);
+		}
 	} catch (error) {
 		if (!(error instanceof ConfigurationError)) throw error;
 		io.stderr(`trackplan: ${error.message}\n`);
 		return 2;
 	}
-}
-
-async function runCheck(args: CheckArguments, io: CliIo): Promise<number> {
-	const absolute = (p: string) => toUri(path.resolve(io.cwd, p));
-	const result = await checkWorkspace(
-		io.files ?? new NodeFileSystem(),
-		{
-			roots: args.paths.map(absolute),
-			...(args.plan ? { plan: absolute(args.plan) } : {}),
-			...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
-			severities: args.severities,
-			frontEnds: defaultFrontEnds,
-			onUnreadable: (uri, error) => io.stderr(`trackplan: skipped ${displayUri(uri)}: ${error instanceof Error ? error.message : String(error)}\n`),
-		},
-		neverCancelled,
-	);
-	const report = toCheckReport(result, io.cwd);
-	if (args.format === 'json') {
-		io.stdout(formatJson(report));
-	} else {
-		io.stdout(formatText(report));
-		io.stderr(formatSummary(report));
-	}
-	const tooManyWarnings = args.maxWarnings !== undefined && report.summary.warnings > args.maxWarnings;
-	return report.summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 if (require.main === module) {

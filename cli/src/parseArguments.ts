@@ -1,7 +1,14 @@
-import { isRuleCode, type RuleSeverities, type SeveritySetting } from '../../core/src/index';
+import type { RuleSeverities, SeveritySetting } from '../../core/src/index';
+import { ArgumentReader, UsageError } from './argumentReader';
 
-export const outputFormats = ['text', 'json'] as const;
+export { UsageError } from './argumentReader';
+export { usage } from './usage';
+
+export const outputFormats = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
+
+export const reportFormats = ['md', 'csv', 'html'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
 
 export interface CheckArguments {
 	readonly command: 'check';
@@ -10,78 +17,85 @@ export interface CheckArguments {
 	readonly format: OutputFormat;
 	/** Exit 1 when warnings exceed this; unlimited when undefined. */
 	readonly maxWarnings?: number;
+	/** Errors only, in the output and the exit code. */
+	readonly quiet: boolean;
 	readonly severities: RuleSeverities;
 	/** Files larger than this many bytes are skipped (with an information finding). */
 	readonly maxFileSize?: number;
 }
 
-export type CliArguments = CheckArguments | { readonly command: 'help' } | { readonly command: 'version' };
+export interface InitArguments {
+	readonly command: 'init';
+	readonly folder: string;
+	/** Overwrite an existing plan. */
+	readonly force: boolean;
+	readonly maxFileSize?: number;
+}
 
-/** A usage mistake: the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {}
+export interface ReportArguments {
+	readonly command: 'report';
+	readonly folder: string;
+	readonly plan?: string;
+	readonly format: ReportFormat;
+	/** A file to write; stdout when undefined. */
+	readonly output?: string;
+	readonly severities: RuleSeverities;
+	readonly maxFileSize?: number;
+}
 
-const severitySettings: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+export type CliArguments = CheckArguments | InitArguments | ReportArguments | { readonly command: 'help' } | { readonly command: 'version' };
 
 export function parseArguments(argv: readonly string[]): CliArguments {
 	const [command, ...rest] = argv;
 	if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
 	if (command === '--version' || command === '-v') return { command: 'version' };
-	if (command !== 'check') throw new UsageError(`Unknown command "${command}".`);
+	if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
+	switch (command) {
+		case 'check':
+			return parseCheck(new ArgumentReader(rest));
+		case 'init':
+			return parseInit(new ArgumentReader(rest));
+		case 'report':
+			return parseReport(new ArgumentReader(rest));
+		default:
+			throw new UsageError(`Unknown command "${command}".`);
+	}
+}
 
+function parseCheck(reader: ArgumentReader): CheckArguments {
 	const paths: string[] = [];
 	const severities: Record<string, SeveritySetting> = {};
 	let plan: string | undefined;
 	let format: OutputFormat = 'text';
 	let maxWarnings: number | undefined;
 	let maxFileSize: number | undefined;
-	for (let i = 0; i < rest.length; i++) {
-		const arg = rest[i]!;
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-		const value = (): string => {
-			const v = inline ?? rest[++i];
-			if (v === undefined || v === '') throw new UsageError(`${flag} needs a value.`);
-			return v;
-		};
-		switch (flag) {
-			case '--help':
-			case '-h':
-				return { command: 'help' };
+	let quiet = false;
+	while (reader.next()) {
+		switch (reader.current) {
 			case '--plan':
-				plan = value();
+				plan = reader.value();
 				break;
-			case '--format': {
-				const v = value();
-				if (!(outputFormats as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${outputFormats.join(', ')}; got "${v}".`);
-				format = v as OutputFormat;
+			case '--format':
+				format = reader.oneOf(outputFormats);
 				break;
-			}
-			case '--max-warnings': {
-				const v = value();
-				if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number; got "${v}".`);
-				maxWarnings = Number(v);
+			case '--max-warnings':
+				maxWarnings = reader.wholeNumber();
 				break;
-			}
-			case '--max-file-size': {
-				const v = value();
-				const match = /^(\d+)(k|kb|m|mb)?$/i.exec(v);
-				if (!match) throw new UsageError(`--max-file-size needs a size like 1048576, 512kb or 2mb; got "${v}".`);
-				const unit = match[2]?.toLowerCase().startsWith('m') ? 1024 * 1024 : match[2] ? 1024 : 1;
-				maxFileSize = Number(match[1]) * unit;
+			case '--quiet':
+			case '-q':
+				quiet = true;
 				break;
-			}
+			case '--max-file-size':
+				maxFileSize = reader.size();
+				break;
 			case '--rule': {
-				const v = value();
-				const [code, severity] = v.split('=');
-				if (!code || !isRuleCode(code)) throw new UsageError(`--rule: unknown rule code "${code ?? ''}".`);
-				if (!severity || !(severitySettings as readonly string[]).includes(severity)) {
-					throw new UsageError(`--rule ${code}=…: severity must be one of ${severitySettings.join(', ')}.`);
-				}
-				severities[code] = severity as SeveritySetting;
+				const [code, severity] = reader.ruleSeverity();
+				severities[code] = severity;
 				break;
 			}
 			default:
-				if (arg.startsWith('-')) throw new UsageError(`Unknown option "${arg}".`);
-				paths.push(arg);
+				if (reader.isOption) throw reader.unknownOption();
+				paths.push(reader.current);
 		}
 	}
 	return {
@@ -90,24 +104,81 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 		...(plan !== undefined ? { plan } : {}),
 		format,
 		...(maxWarnings !== undefined ? { maxWarnings } : {}),
+		quiet,
 		...(maxFileSize !== undefined ? { maxFileSize } : {}),
 		severities,
 	};
 }
 
-export const usage = `Usage: trackplan check [paths…] [options]
+function parseInit(reader: ArgumentReader): InitArguments {
+	const folders: string[] = [];
+	let force = false;
+	let maxFileSize: number | undefined;
+	while (reader.next()) {
+		switch (reader.current) {
+			case '--force':
+			case '-f':
+				force = true;
+				break;
+			case '--max-file-size':
+				maxFileSize = reader.size();
+				break;
+			default:
+				if (reader.isOption) throw reader.unknownOption();
+				folders.push(reader.current);
+		}
+	}
+	if (folders.length > 1) throw new UsageError(`init takes one folder; got ${folders.length}.`);
+	return { command: 'init', folder: folders[0] ?? '.', force, ...(maxFileSize !== undefined ? { maxFileSize } : {}) };
+}
 
-Checks Amplitude Accounts (group analytics) instrumentation against tracking-plan.yaml.
-Every tracking-plan.yaml / .yml under the paths (or the nearest one above them) is checked,
-with every JavaScript/TypeScript source file it governs (node_modules and .git are skipped).
+function parseReport(reader: ArgumentReader): ReportArguments {
+	const folders: string[] = [];
+	const severities: Record<string, SeveritySetting> = {};
+	let plan: string | undefined;
+	let format: ReportFormat | undefined;
+	let output: string | undefined;
+	let maxFileSize: number | undefined;
+	while (reader.next()) {
+		switch (reader.current) {
+			case '--plan':
+				plan = reader.value();
+				break;
+			case '--format':
+				format = reader.oneOf(reportFormats);
+				break;
+			case '--output':
+			case '-o':
+				output = reader.value();
+				break;
+			case '--max-file-size':
+				maxFileSize = reader.size();
+				break;
+			case '--rule': {
+				const [code, severity] = reader.ruleSeverity();
+				severities[code] = severity;
+				break;
+			}
+			default:
+				if (reader.isOption) throw reader.unknownOption();
+				folders.push(reader.current);
+		}
+	}
+	if (folders.length > 1) throw new UsageError(`report takes one folder; got ${folders.length}.`);
+	return {
+		command: 'report',
+		folder: folders[0] ?? '.',
+		...(plan !== undefined ? { plan } : {}),
+		format: format ?? formatFromFileName(output) ?? 'md',
+		...(output !== undefined ? { output } : {}),
+		severities,
+		...(maxFileSize !== undefined ? { maxFileSize } : {}),
+	};
+}
 
-Options:
-  --plan FILE          use this plan for everything, instead of discovering plans
-  --format text|json   output format (default: text)
-  --max-warnings N     exit 1 when there are more than N warnings
-  --rule CODE=LEVEL    set a rule's severity: off|hint|information|warning|error
-  --max-file-size SIZE skip source files larger than SIZE (default 1mb; e.g. 512kb, 4mb)
-  -h, --help           show this help
-  -v, --version        show the version
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the bar, 2 usage or configuration error.`;
+/** `workbook.html` → html, `accounts.csv` → csv, `WORKBOOK.md` → md. */
+function formatFromFileName(file: string | undefined): ReportFormat | undefined {
+	const extension = file?.toLowerCase().match(/\.(md|markdown|csv|html?)$/)?.[1];
+	if (!extension) return undefined;
+	return extension.startsWith('htm') ? 'html' : extension === 'csv' ? 'csv' : 'md';
+}
