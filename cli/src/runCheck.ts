@@ -16,6 +16,7 @@ import { trackplanVersion } from './version';
 export async function runCheck(args: CheckArguments, io: CliIo): Promise<number> {
 	const files = io.files ?? new NodeFileSystem();
 	const absolute = (p: string) => toUri(path.resolve(io.cwd, p));
+	let internalErrors = 0;
 	const result = await checkWorkspace(
 		files,
 		{
@@ -25,6 +26,10 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
 			severities: args.severities,
 			frontEnds: defaultFrontEnds,
 			onUnreadable: (uri, error) => io.stderr(`trackplan: skipped ${displayUri(uri)}: ${error instanceof Error ? error.message : String(error)}\n`),
+			onInternalError: (context, error) => {
+				internalErrors++;
+				io.stderr(`trackplan: internal error in ${context}; its findings are missing (please report this):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			},
 		},
 		neverCancelled,
 	);
@@ -56,7 +61,8 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
 			io.stdout(formatText(report));
 			io.stderr(formatSummary(report));
 	}
-	return overTheBar(report, args) ? 1 : 0;
+	// An internal error leaves the check incomplete: never let it pass CI.
+	return overTheBar(report, args) || internalErrors > 0 ? 1 : 0;
 }
 
 function overTheBar(report: CheckReport, args: CheckArguments): boolean {
