@@ -8,12 +8,15 @@ import {
 	findPlanFiles,
 	indexWorkspaceFiles,
 	isPlanFileName,
+	isReachedByWalk,
 	joinUri,
 	neverCancelled,
 	relativeUriPath,
+	walkReaches,
 	LineIndex,
 	WorkspaceIndex,
 	type IndexFilesOptions,
+	type ParsedPlan,
 	type WorkspaceIndexOptions,
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
@@ -35,6 +38,7 @@ export class ServerWorkspace {
 	private folders: string[] = [];
 	private queue: Promise<void> = Promise.resolve();
 	private folderSettings: TrackplanSettings | undefined;
+	private explicitPlan: string | undefined;
 
 	constructor(
 		private readonly files: WorkspaceFileSystem,
@@ -63,6 +67,7 @@ export class ServerWorkspace {
 			const settings = this.folders[0] ? await this.settingsFor(this.folders[0]) : undefined;
 			this.folderSettings = settings;
 			const explicitPlan = settings?.plan && this.folders[0] ? joinUri(this.folders[0], settings.plan) : undefined;
+			this.explicitPlan = explicitPlan;
 			const index = new WorkspaceIndex({ ...this.indexSetup(), ...(explicitPlan ? { explicitPlan } : {}) });
 			const planUris = new Set<string>(explicitPlan ? [explicitPlan] : []);
 			for (const folder of this.folders) for (const uri of await findPlanFiles(this.files, folder, neverCancelled)) planUris.add(uri);
@@ -82,14 +87,14 @@ export class ServerWorkspace {
 		const text = document.getText();
 		return this.enqueue(async () => {
 			if (isPlanFileName(basenameUri(uri))) {
-				const isNew = !this.index.plan(uri);
-				this.index.setPlan(uri, text);
-				if (isNew) await this.reindexFolder();
+				if (!this.planReachedByWalk(uri)) return;
+				const before = this.index.plan(uri);
+				const after = this.index.setPlan(uri, text);
+				if (!before || sourcesKey(before) !== sourcesKey(after)) await this.reindexFolder();
 				return;
 			}
-			if (!this.index.frontEndFor(uri) || !this.index.planFor(uri)) return;
-			this.index.setSource(uri, text, { excluded: !this.passesSettingsFilter(uri) || this.excludedByPlan(uri) });
-			await this.loadImports();
+			this.setSource(uri, text);
+			await this.loadImports([uri]);
 		});
 	}
 
@@ -106,17 +111,19 @@ export class ServerWorkspace {
 				if (this.openDocument(uri)) continue;
 				const text = await this.text(uri);
 				if (isPlanFileName(basenameUri(uri))) {
-					plansChanged ||= text === undefined ? this.index.plan(uri) !== undefined : !this.index.plan(uri);
+					if (!this.planReachedByWalk(uri)) continue;
+					const before = this.index.plan(uri);
 					if (text === undefined) this.index.removePlan(uri);
-					else this.index.setPlan(uri, text);
+					const after = text === undefined ? undefined : this.index.setPlan(uri, text);
+					plansChanged ||= (before && sourcesKey(before)) !== (after && sourcesKey(after));
 				} else if (text === undefined) {
 					this.index.removeSource(uri);
-				} else if (this.index.frontEndFor(uri) && this.index.planFor(uri)) {
-					this.index.setSource(uri, text, { excluded: !this.passesSettingsFilter(uri) || this.excludedByPlan(uri) });
+				} else {
+					this.setSource(uri, text);
 				}
 			}
 			if (plansChanged) await this.reindexFolder();
-			else await this.loadImports();
+			else await this.loadImports(uris);
 		});
 	}
 
@@ -145,14 +152,41 @@ export class ServerWorkspace {
 		}
 	}
 
-	private async loadImports(): Promise<void> {
-		await this.index.loadImportedFiles((uri) => this.text(uri), neverCancelled);
+	/** Scans files newly imported by `from` (the files just updated), so their names resolve. */
+	private async loadImports(from: readonly string[]): Promise<void> {
+		await this.index.loadImportedFiles((uri) => this.text(uri), neverCancelled, from);
 	}
 
-	/** A plan appeared or disappeared: which files are governed changed, so read the folders again (plans and open files kept). */
+	/**
+	 * A plan appeared or disappeared, or its `sources` changed: which files are governed and which are
+	 * excluded changed, so the folders are read again into a fresh index (plans and open files kept),
+	 * as a cold check would read them. Updating the old index in place would keep files the new walk
+	 * no longer reaches, with their old governing plan and exclusion.
+	 */
 	private async reindexFolder(): Promise<void> {
-		const sources = await indexWorkspaceFiles(this.index, this.files, this.folders, this.indexOptions(), neverCancelled);
-		this.logger.log(`Re-indexed ${sources.length} source file(s) after a plan was added or removed.`);
+		const previous = this.index;
+		const index = new WorkspaceIndex({ ...this.indexSetup(), ...(this.explicitPlan ? { explicitPlan: this.explicitPlan } : {}) });
+		for (const plan of previous.allPlans()) index.setPlan(plan.uri, plan.text);
+		const sources = await indexWorkspaceFiles(index, this.files, this.folders, this.indexOptions(), neverCancelled);
+		this.index = index;
+		// Open documents the walk did not find on disk (deleted while open, not saved yet) are still checked.
+		for (const uri of previous.sourceUris()) {
+			const open = this.openDocument(uri);
+			if (open && !index.hasSource(uri)) this.setSource(uri, open.getText());
+		}
+		await this.loadImports(previous.sourceUris().filter((uri) => this.openDocument(uri) !== undefined));
+		this.logger.log(`Re-indexed ${sources.length} source file(s) after a plan was added or removed, or its sources changed.`);
+	}
+
+	/**
+	 * Records one source file's text, if a plan governs it and loading the folders would read it (not in
+	 * node_modules or a folder the plan's excludes prune, not vendored), excluded as the globs say.
+	 */
+	private setSource(uri: string, text: string): void {
+		if (!this.index.frontEndFor(uri) || !this.index.planFor(uri)) return;
+		const containing = this.folders.filter((folder) => relativeUriPath(folder, uri) !== undefined);
+		if (containing.length > 0 && !isReachedByWalk(this.index, containing, uri)) return;
+		this.index.setSource(uri, text, { excluded: !this.passesSettingsFilter(uri) || this.excludedByPlan(uri) });
 	}
 
 	/** The index's front ends, and where its contained internal errors are logged (with their stacks). */
@@ -173,6 +207,12 @@ export class ServerWorkspace {
 		};
 	}
 
+	/** A plan in node_modules or .git: loading the folders never finds it, so an editor or watcher naming it changes nothing. */
+	private planReachedByWalk(uri: string): boolean {
+		const containing = this.folders.filter((folder) => relativeUriPath(folder, uri) !== undefined);
+		return containing.length === 0 || containing.some((folder) => walkReaches(folder, uri));
+	}
+
 	private passesSettingsFilter(uri: string): boolean {
 		const settings = this.folderSettings;
 		if (!settings || (settings.include.length === 0 && settings.exclude.length === 0)) return true;
@@ -191,6 +231,11 @@ export class ServerWorkspace {
 		const { include, exclude } = plan.model.sources;
 		return !include.some((glob) => compileGlob(glob)(relative)) || exclude.some((glob) => compileGlob(glob)(relative));
 	}
+}
+
+/** A plan's `sources` globs, compared to tell whether a plan edit changes which files are checked. */
+function sourcesKey(plan: ParsedPlan): string {
+	return JSON.stringify(plan.model.sources);
 }
 
 function describe(error: unknown): string {

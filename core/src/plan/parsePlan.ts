@@ -25,9 +25,19 @@ export function parsePlan(uri: string, text: string): ParsedPlan {
 	const model = buildPlanModel(uri, root, reader);
 
 	const syntax = (range: TextRange, message: string): FindingDraft => ({ uri, range, code: 'plan-syntax', message });
-	const syntaxFindings: FindingDraft[] = document.errors.map((error) =>
-		syntax(clamp({ start: error.pos[0], end: error.pos[1] }, text.length), `${sentence(error.message)} The plan cannot be read reliably until this is fixed.`),
-	);
+	// yaml reports running out of stack (a plan nested thousands of levels deep) at every level it unwinds: say it once, plainly.
+	const tooDeep = document.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+	const syntaxFindings: FindingDraft[] = document.errors
+		.filter((error) => error.code !== 'RESOURCE_EXHAUSTION')
+		.map((error) => syntax(clamp({ start: error.pos[0], end: error.pos[1] }, text.length), `${sentence(error.message)} The plan cannot be read reliably until this is fixed.`));
+	if (tooDeep) {
+		syntaxFindings.push(
+			syntax(
+				clamp({ start: tooDeep.pos[0], end: tooDeep.pos[1] }, text.length),
+				'The plan is nested too deeply to read (thousands of levels of lists or mappings); what lies below this point is ignored. A tracking plan needs only a few levels.',
+			),
+		);
+	}
 	for (const range of reader.unknownAliases.values()) {
 		syntaxFindings.push(syntax(range, 'This alias points at no anchor, so its value is missing. Define the anchor (&name) before using it.'));
 	}

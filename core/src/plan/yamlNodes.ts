@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Alias } from 'yaml';
 import type { TextRange } from '../text/textRange';
 
 /** The most alias dereferences one plan may need. Far above any honest plan; an alias bomb hits it at once. */
@@ -27,7 +27,7 @@ export class YamlNodeReader {
 				return null;
 			}
 			this.aliasesLeft--;
-			const target = node.resolve(this.document);
+			const target = aliasTargets(this.document).get(node);
 			if (target === undefined) {
 				const range = rangeOf(node) ?? { start: 0, end: 0 };
 				this.unknownAliases.set(range.start, range);
@@ -88,33 +88,81 @@ export function describeNode(node: PlanNode): string {
 export const aliasExpansionLimit = 100_000;
 
 /**
+ * What each alias of the document points at: the last node before it that carries its anchor, as
+ * yaml's `Alias.resolve` defines it. Found in one iterative walk per document and remembered:
+ * `Alias.resolve` walks the whole document (recursively) on every call, which is quadratic in a plan
+ * with thousands of aliases and overflows the stack on a deeply nested one.
+ */
+export function aliasTargets(document: Document.Parsed): ReadonlyMap<Alias, unknown> {
+	let targets = aliasTargetsByDocument.get(document);
+	if (targets) return targets;
+	targets = new Map();
+	const anchors = new Map<string, unknown>();
+	// Pre-order, keys before values: the order in which `Alias.resolve` looks for the anchor.
+	const pending: unknown[] = [document.contents];
+	while (pending.length > 0) {
+		const node = pending.pop();
+		if (isAlias(node)) {
+			targets.set(node, anchors.get(node.source));
+		} else if (isPair(node)) {
+			pending.push(node.value, node.key);
+		} else if (isScalar(node) || isMap(node) || isSeq(node)) {
+			if (node.anchor) anchors.set(node.anchor, node);
+			if (!isScalar(node)) for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
+		}
+	}
+	aliasTargetsByDocument.set(document, targets);
+	return targets;
+}
+
+const aliasTargetsByDocument = new WeakMap<Document.Parsed, Map<Alias, unknown>>();
+
+/**
  * The first alias whose full expansion exceeds `aliasExpansionLimit` nodes ("billion laughs"), found
  * without expanding anything: expanded sizes are memoised per node, so this is linear in the tree.
+ * The walk keeps its own stack, so a deeply nested plan cannot overflow the call stack.
  */
 export function findAliasBomb(document: Document.Parsed): { range: TextRange; size: number } | undefined {
+	const targets = aliasTargets(document);
 	const sizes = new Map<unknown, number>();
 	const inProgress = new Set<unknown>();
 	let bomb: { range: TextRange; size: number } | undefined;
-	const sizeOf = (node: unknown): number => {
-		if (node === null || node === undefined) return 0;
-		const known = sizes.get(node);
-		if (known !== undefined) return known;
-		if (inProgress.has(node)) return 1;
+	/** A node being sized: the children still to add, and the size so far (1 for the node itself; an alias counts as its target). */
+	interface Frame {
+		readonly node: unknown;
+		readonly children: readonly unknown[];
+		next: number;
+		size: number;
+	}
+	const frameOf = (node: unknown): Frame => {
 		inProgress.add(node);
-		let size = 1;
 		if (isAlias(node)) {
-			const target = node.resolve(document);
-			size = target === undefined ? 1 : sizeOf(target);
-			if (size > aliasExpansionLimit && !bomb) bomb = { range: rangeOf(node) ?? { start: 0, end: 0 }, size };
-		} else if (isMap(node) || isSeq(node)) {
-			for (const item of node.items) size += sizeOf(item);
-		} else if (isPair(node)) {
-			size += sizeOf(node.key) + sizeOf(node.value);
+			const target = targets.get(node);
+			return target === undefined ? { node, children: [], next: 0, size: 1 } : { node, children: [target], next: 0, size: 0 };
 		}
-		inProgress.delete(node);
-		sizes.set(node, size);
-		return size;
+		if (isMap(node) || isSeq(node)) return { node, children: node.items, next: 0, size: 1 };
+		if (isPair(node)) return { node, children: [node.key, node.value], next: 0, size: 1 };
+		return { node, children: [], next: 0, size: 1 };
 	};
-	sizeOf(document.contents);
+	if (document.contents === null || document.contents === undefined) return undefined;
+	const stack: Frame[] = [frameOf(document.contents)];
+	while (stack.length > 0) {
+		const frame = stack[stack.length - 1]!;
+		if (frame.next < frame.children.length) {
+			const child = frame.children[frame.next++];
+			if (child === null || child === undefined) continue;
+			const known = sizes.get(child);
+			if (known !== undefined) frame.size += known;
+			else if (inProgress.has(child)) frame.size += 1;
+			else stack.push(frameOf(child));
+			continue;
+		}
+		stack.pop();
+		inProgress.delete(frame.node);
+		sizes.set(frame.node, frame.size);
+		if (isAlias(frame.node) && frame.size > aliasExpansionLimit && !bomb) bomb = { range: rangeOf(frame.node) ?? { start: 0, end: 0 }, size: frame.size };
+		const parent = stack[stack.length - 1];
+		if (parent) parent.size += frame.size;
+	}
 	return bomb;
 }

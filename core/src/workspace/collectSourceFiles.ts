@@ -1,7 +1,7 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { alwaysSkippedFolders } from './findPlanFiles';
 import type { SourceFilter } from './globPattern';
-import { joinUri } from './uris';
+import { joinUri, relativeUriPath } from './uris';
 import type { WorkspaceFileSystem } from './workspaceFileSystem';
 
 export interface CollectedSource {
@@ -21,6 +21,32 @@ export interface SourceScope {
 /** Vendored and generated files never scanned as the app's own code. */
 function isVendored(name: string): boolean {
 	return /\.min\.(c|m)?js$/.test(name) || name.endsWith('.d.ts') || name.endsWith('.map');
+}
+
+/**
+ * Whether walking `root` reaches `uri`, as `collectSourceFiles` walks (and, without a scope, as
+ * `findPlanFiles` does): no folder on the way is a dependency or version-control folder or, given the
+ * scope, one the governing plan's `sources.exclude` prunes; and the file is not vendored. Hosts told
+ * about single files (open editors, file watchers) check only these, so they agree with a full walk.
+ */
+export function walkReaches(root: string, uri: string, scope?: SourceScope): boolean {
+	const relative = relativeUriPath(root, uri);
+	if (relative === undefined) return false;
+	const segments = relative.split('/');
+	const name = segments.pop()!;
+	let folder = root;
+	for (const segment of segments) {
+		if (alwaysSkippedFolders.has(segment)) return false;
+		folder = joinUri(folder, segment);
+		if (scope && isPruned(folder, scope)) return false;
+	}
+	return !isVendored(name);
+}
+
+/** A folder the governing plan's excludes rule out entirely (`dist/**`): the walk does not enter it. */
+function isPruned(folder: string, scope: SourceScope): boolean {
+	const scoped = scope.filterFor(joinUri(folder, 'x'));
+	return scoped !== undefined && !scoped.filter.mayContain(scoped.relativePath.slice(0, -2));
 }
 
 /**
@@ -56,9 +82,7 @@ export async function collectSourceFiles(
 		for (const [name, type] of entries) {
 			const uri = joinUri(folder, name);
 			if (type === 'directory') {
-				if (alwaysSkippedFolders.has(name)) continue;
-				const scoped = scope.filterFor(joinUri(uri, 'x'));
-				if (scoped && !scoped.filter.mayContain(scoped.relativePath.slice(0, -2))) continue;
+				if (alwaysSkippedFolders.has(name) || isPruned(uri, scope)) continue;
 				pendingFolders.push(uri);
 			} else if (type === 'file' && !isVendored(name) && scope.isSource(uri)) {
 				pendingFiles.push(uri);

@@ -1,6 +1,6 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { documentText } from '../text/documentText';
-import { collectSourceFiles, type CollectedSource } from '../workspace/collectSourceFiles';
+import { collectSourceFiles, walkReaches, type CollectedSource, type SourceScope } from '../workspace/collectSourceFiles';
 import { SourceFilter } from '../workspace/globPattern';
 import { dirnameUri, relativeUriPath } from '../workspace/uris';
 import type { WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
@@ -35,25 +35,7 @@ export async function indexWorkspaceFiles(
 	token: CancellationToken,
 ): Promise<CollectedSource[]> {
 	const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
-	const filters = new Map<string, SourceFilter>();
-	const sources = await collectSourceFiles(
-		files,
-		roots,
-		{
-			isSource: (uri) => index.frontEndFor(uri) !== undefined,
-			filterFor: (uri) => {
-				const plan = index.planFor(uri);
-				if (!plan) return undefined;
-				const relativePath = relativeUriPath(dirnameUri(plan.uri), uri);
-				if (relativePath === undefined) return { filter: everything, relativePath: '' };
-				let filter = filters.get(plan.uri);
-				if (!filter) filters.set(plan.uri, (filter = new SourceFilter(plan.model.sources.include, plan.model.sources.exclude)));
-				return { filter, relativePath };
-			},
-		},
-		token,
-		options.onUnreadable,
-	);
+	const sources = await collectSourceFiles(files, roots, sourceScope(index), token, options.onUnreadable);
 	const read = async (uri: string): Promise<string> => options.openText?.(uri) ?? documentText(await files.readFile(uri));
 	await mapWithConcurrency(sources, readConcurrency, async (source) => {
 		throwIfCancelled(token);
@@ -77,6 +59,32 @@ export async function indexWorkspaceFiles(
 		}
 	}, token);
 	return sources;
+}
+
+/** The walk's view of the index's plans: which files a front end reads, and each file's governing plan's `sources` filter. */
+function sourceScope(index: WorkspaceIndex): SourceScope {
+	const filters = new Map<string, SourceFilter>();
+	return {
+		isSource: (uri) => index.frontEndFor(uri) !== undefined,
+		filterFor: (uri) => {
+			const plan = index.planFor(uri);
+			if (!plan) return undefined;
+			const relativePath = relativeUriPath(dirnameUri(plan.uri), uri);
+			if (relativePath === undefined) return { filter: everything, relativePath: '' };
+			let filter = filters.get(plan.uri);
+			if (!filter) filters.set(plan.uri, (filter = new SourceFilter(plan.model.sources.include, plan.model.sources.exclude)));
+			return { filter, relativePath };
+		},
+	};
+}
+
+/**
+ * Whether `indexWorkspaceFiles` over `roots` reads the source `uri` (see `walkReaches`): hosts told
+ * about one file (an editor, a file watcher) index it only then, so they agree with a walk.
+ */
+export function isReachedByWalk(index: WorkspaceIndex, roots: readonly string[], uri: string): boolean {
+	const scope = sourceScope(index);
+	return roots.some((root) => walkReaches(root, uri, scope));
 }
 
 export function formatSize(bytes: number): string {

@@ -47,7 +47,9 @@ interface SourceEntry {
 	excluded: boolean;
 	/** Set when another file imports from this one, so its facts are kept up to date. */
 	importedFrom: boolean;
-	resolved?: { calls: CallFact[]; dependencies: Map<string, number>; fileSetVersion: number };
+	/** The module specifiers its facts import from, gathered once per scan. */
+	modules?: readonly string[];
+	resolved?: { calls: CallFact[]; dependencies: Map<string, number>; fileSetVersion: number; segment: string };
 }
 
 /**
@@ -62,6 +64,7 @@ export class WorkspaceIndex {
 	private fileSetVersion = 0;
 	private changeVersion = 0;
 	private usageCache = new Map<string, { version: number; usage: WorkspaceUsage }>();
+	private sortedUris: { version: number; uris: string[] } | undefined;
 	/** How many times a front end parsed a file (tests assert incremental behaviour with it). */
 	parseCount = 0;
 
@@ -150,16 +153,22 @@ export class WorkspaceIndex {
 		return this.sources.has(uri);
 	}
 
-	sourceUris(): string[] {
-		return [...this.sources.keys()].sort();
+	/** Every source file's URI, sorted (cached until a file is added or removed; do not mutate). */
+	sourceUris(): readonly string[] {
+		if (this.sortedUris?.version !== this.fileSetVersion) this.sortedUris = { version: this.fileSetVersion, uris: [...this.sources.keys()].sort() };
+		return this.sortedUris.uris;
 	}
 
 	/**
 	 * Scans the files that scanned files import names from and that were not scanned (no trigger
 	 * words), until every import in the workspace can be followed. `loadText` reads a file.
 	 */
-	async loadImportedFiles(loadText: (uri: string) => Promise<string | undefined>, token: CancellationToken): Promise<void> {
-		let pending = this.unloadedImports();
+	async loadImportedFiles(loadText: (uri: string) => Promise<string | undefined>, token: CancellationToken, from?: readonly string[]): Promise<void> {
+		// After a one-file edit only that file's imports can be new: start from it, not from every file.
+		// Unless it was not scanned (new, or no trigger words): files that already import it may need it now.
+		const fromEntries = from?.map((uri) => this.sources.get(uri)).filter((entry): entry is SourceEntry => entry !== undefined);
+		const start = fromEntries?.every((entry) => entry.facts !== undefined || entry.skipped !== undefined) ? fromEntries : undefined;
+		let pending = this.unloadedImports(start);
 		while (pending.length > 0) {
 			for (const entry of pending) {
 				throwIfCancelled(token);
@@ -173,7 +182,7 @@ export class WorkspaceIndex {
 				this.scan(entry, text);
 				this.changeVersion++;
 			}
-			pending = this.unloadedImports();
+			pending = this.unloadedImports(start ? pending : undefined);
 		}
 	}
 
@@ -183,8 +192,11 @@ export class WorkspaceIndex {
 	calls(uri: string): readonly CallFact[] {
 		const entry = this.sources.get(uri);
 		if (!entry?.facts || entry.excluded) return [];
+		// The governing plan's Segment settings shape the calls too: a plan edit that changes them invalidates the cache.
+		const segment = this.planFor(uri)?.model.segment;
+		const segmentKey = segment ? `${segment.destination}\u0000${segment.groupTypeTrait}\u0000${segment.groupValueTrait}` : '';
 		const cached = entry.resolved;
-		if (cached && cached.fileSetVersion === this.fileSetVersion && this.dependenciesUnchanged(cached.dependencies)) return cached.calls;
+		if (cached && cached.fileSetVersion === this.fileSetVersion && cached.segment === segmentKey && this.dependenciesUnchanged(cached.dependencies)) return cached.calls;
 		const dependencies = new Map<string, number>();
 		const lookup = (fromUri: string, ref: ImportRef): FoundExport | undefined => {
 			const target = resolveModule(fromUri, ref.module, (candidate) => this.sources.has(candidate));
@@ -195,10 +207,9 @@ export class WorkspaceIndex {
 			const fact = first === undefined ? undefined : targetEntry.facts?.exports[first];
 			return fact ? { uri: target, fact, members: rest } : undefined;
 		};
-		const segment = this.planFor(uri)?.model.segment;
 		const resolved = resolveFileCalls(entry.facts, lookup, (exporter) => this.sources.get(exporter)?.facts?.serverSide === true);
 		const calls = segment ? resolved.map((call) => applySegmentSettings(call, segment)) : resolved;
-		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion };
+		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion, segment: segmentKey };
 		return calls;
 	}
 
@@ -222,7 +233,7 @@ export class WorkspaceIndex {
 		if (cached && cached.version === this.changeVersion) return cached.usage;
 		const plan = this.plans.get(planUri);
 		const files = this.sourceUris()
-			.filter((uri) => this.planFor(uri)?.uri === planUri)
+			.filter((uri) => this.sources.get(uri)!.facts !== undefined && this.planFor(uri)?.uri === planUri)
 			.map((uri) => ({ uri, calls: this.calls(uri) }));
 		const usage = computeWorkspaceUsage(plan?.model, files);
 		this.usageCache.set(planUri, { version: this.changeVersion, usage });
@@ -283,6 +294,7 @@ export class WorkspaceIndex {
 			entry.facts = { uri: entry.uri, calls: [], candidateCalls: [], exports: {}, imports: [], scanError: String(error) };
 		}
 		entry.lines = entry.facts.calls.length > 0 || entry.facts.candidateCalls.length > 0 ? new LineIndex(text) : undefined;
+		entry.modules = importedModules(entry.facts);
 		entry.resolved = undefined;
 	}
 
@@ -297,11 +309,12 @@ export class WorkspaceIndex {
 		return true;
 	}
 
-	private unloadedImports(): SourceEntry[] {
+	/** Files imported (by `from`, or by any scanned file) that have not been scanned yet. */
+	private unloadedImports(from?: Iterable<SourceEntry>): SourceEntry[] {
 		const pending = new Set<SourceEntry>();
-		for (const entry of this.sources.values()) {
+		for (const entry of from ?? this.sources.values()) {
 			if (!entry.facts) continue;
-			for (const module of importedModules(entry.facts)) {
+			for (const module of entry.modules ?? []) {
 				const target = resolveModule(entry.uri, module, (candidate) => this.sources.has(candidate));
 				const targetEntry = target ? this.sources.get(target) : undefined;
 				if (targetEntry && !targetEntry.facts && !targetEntry.skipped && !targetEntry.importedFrom) pending.add(targetEntry);

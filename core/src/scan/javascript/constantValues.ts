@@ -18,6 +18,12 @@ export type ConstantValue =
 	| { readonly kind: 'array'; readonly node: ts.ArrayLiteralExpression }
 	| { readonly kind: 'enum'; readonly node: ts.EnumDeclaration };
 
+/** The text of a string literal without its quotes; an unterminated one (`'abc` at the end of a line or file) has no closing quote. */
+function quotedTextRange(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile): { start: number; end: number } {
+	const start = literal.getStart(sourceFile) + 1;
+	return { start, end: Math.max(start, literal.getEnd() - (literal.isUnterminated ? 0 : 1)) };
+}
+
 /**
  * Reads names and values: literals, template literals without substitutions, `const` bindings,
  * enum members, members of `const` object literals, and imported names (left for the index).
@@ -32,7 +38,7 @@ export class ConstantValues {
 		const range = this.model.rangeOf(expression);
 		if (value?.kind === 'string' || value?.kind === 'number') {
 			const literal = unwrapExpression(expression);
-			const nameRange = ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal) ? { start: literal.getStart(this.model.sourceFile) + 1, end: literal.getEnd() - 1 } : range;
+			const nameRange = ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal) ? quotedTextRange(literal, this.model.sourceFile) : range;
 			return { kind: 'resolved', name: String(value.value), range: nameRange };
 		}
 		if (value?.kind === 'import') return { kind: 'import', ref: value.ref, range, text: this.model.textOf(expression) };
@@ -43,7 +49,7 @@ export class ConstantValues {
 	keyName(name: ts.PropertyName): NameFact {
 		if (ts.isComputedPropertyName(name)) return this.name(name.expression);
 		if (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
-			return { kind: 'resolved', name: name.text, range: { start: name.getStart(this.model.sourceFile) + 1, end: name.getEnd() - 1 } };
+			return { kind: 'resolved', name: name.text, range: quotedTextRange(name, this.model.sourceFile) };
 		}
 		if (ts.isIdentifier(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
 			return { kind: 'resolved', name: name.text, range: this.model.rangeOf(name) };

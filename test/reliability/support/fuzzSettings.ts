@@ -1,0 +1,113 @@
+import * as fc from 'fast-check';
+
+/**
+ * How many inputs each fuzz target tries, and with which seed. `npm test` runs a small, fixed-seed
+ * batch (reproducible, a few seconds); `npm run test:fuzz` (scripts/run-fuzz.mjs) sets
+ * TRACKPLAN_FUZZ_RUNS and TRACKPLAN_FUZZ_TIME_MS for a long run. TRACKPLAN_FUZZ_SEED picks another
+ * seed (`random` draws one and prints it). A failure prints the seed and the fast-check path, so
+ * `TRACKPLAN_FUZZ_SEED=<seed>` with the same runs reproduces it.
+ */
+export const defaultFuzzSeed = 20_260_707;
+
+export interface FuzzSettings {
+	readonly seed: number;
+	/** Runs for a target whose `npm test` default is `defaultRuns`. */
+	runs(defaultRuns: number): number;
+	/** Wall-clock budget per target (ms), or undefined: no limit (the `npm test` batch is small). */
+	readonly timeLimitMs: number | undefined;
+	/** True under `npm run test:fuzz`. */
+	readonly long: boolean;
+}
+
+function readSeed(): number {
+	const raw = process.env.TRACKPLAN_FUZZ_SEED;
+	if (raw === undefined || raw === '') return defaultFuzzSeed;
+	if (raw === 'random') return (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+	const seed = Number(raw);
+	if (!Number.isInteger(seed)) throw new Error(`TRACKPLAN_FUZZ_SEED must be an integer or "random", not ${raw}`);
+	return seed;
+}
+
+function readPositive(name: string): number | undefined {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return undefined;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${raw}`);
+	return value;
+}
+
+export const fuzzSettings: FuzzSettings = (() => {
+	const seed = readSeed();
+	const runs = readPositive('TRACKPLAN_FUZZ_RUNS');
+	const timeLimitMs = readPositive('TRACKPLAN_FUZZ_TIME_MS');
+	return {
+		seed,
+		runs: (defaultRuns: number) => Math.round(runs ?? defaultRuns),
+		timeLimitMs,
+		long: runs !== undefined,
+	};
+})();
+
+/** fast-check parameters for one target: the seed, the runs, and the time budget (an interrupted run passes if nothing failed). */
+export function fuzzParameters<Ts>(defaultRuns: number): fc.Parameters<Ts> {
+	return {
+		seed: fuzzSettings.seed,
+		numRuns: fuzzSettings.runs(defaultRuns),
+		endOnFailure: false,
+		...(fuzzSettings.timeLimitMs !== undefined ? { interruptAfterTimeLimit: fuzzSettings.timeLimitMs, markInterruptAsFailure: false } : {}),
+	};
+}
+
+/** One line for the test output: what a fuzz target did (the figures docs/reliability.md quotes). */
+export function describeFuzzRun(target: string, tried: number, startedAt: number): string {
+	return `${target}: ${tried} inputs, seed ${fuzzSettings.seed}, ${Date.now() - startedAt} ms`;
+}
+
+/**
+ * Runs one fuzz target: `check` must return normally for every generated input (it throws, via
+ * assert, to report a failure). Reports the inputs tried, the seed, the time and the slowest input.
+ */
+export function runFuzzTarget<T>(target: string, arbitrary: fc.Arbitrary<T>, check: (input: T) => void, defaultRuns: number, report: (line: string) => void): void {
+	let tried = 0;
+	let slowestMs = 0;
+	const startedAt = Date.now();
+	fc.assert(
+		fc.property(arbitrary, (input) => {
+			tried++;
+			const started = performance.now();
+			try {
+				check(input);
+			} finally {
+				slowestMs = Math.max(slowestMs, performance.now() - started);
+			}
+		}),
+		fuzzParameters<[T]>(defaultRuns),
+	);
+	report(`${describeFuzzRun(target, tried, startedAt)} (slowest input ${slowestMs.toFixed(0)} ms)`);
+}
+
+/** `runFuzzTarget` for a check that awaits (e.g. the index reading imported files). */
+export async function runAsyncFuzzTarget<T>(
+	target: string,
+	arbitrary: fc.Arbitrary<T>,
+	check: (input: T) => Promise<void>,
+	defaultRuns: number,
+	report: (line: string) => void,
+): Promise<void> {
+	let tried = 0;
+	let slowestMs = 0;
+	const startedAt = Date.now();
+	await fc.assert(
+		fc.asyncProperty(arbitrary, async (input) => {
+			tried++;
+			const started = performance.now();
+			try {
+				await check(input);
+			} finally {
+				slowestMs = Math.max(slowestMs, performance.now() - started);
+			}
+		}),
+		fuzzParameters<[T]>(defaultRuns),
+	);
+	report(`${describeFuzzRun(target, tried, startedAt)} (slowest input ${slowestMs.toFixed(0)} ms)`);
+}
