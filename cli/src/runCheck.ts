@@ -41,7 +41,8 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
 			break;
 		case 'sarif': {
 			const texts = new Map<string, string>();
-			for (const file of new Set(report.diagnostics.map((d) => d.file))) {
+			// Fingerprints read the flagged text; a skipped file's finding flags none, and the file may be huge or unreadable.
+			for (const file of new Set(report.diagnostics.filter((d) => d.code !== 'file-skipped').map((d) => d.file))) {
 				const text = await files.readFile(absolute(file)).catch(() => undefined);
 				if (text !== undefined) texts.set(file, documentText(text));
 			}

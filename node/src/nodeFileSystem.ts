@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { EntryStat, EntryType, WorkspaceFileSystem } from '../../core/src/index';
 
@@ -22,10 +22,24 @@ export class NodeFileSystem implements WorkspaceFileSystem {
 		]);
 	}
 
+	/**
+	 * Reads a regular file only: opened without following a symbolic link (one swapped in after the
+	 * walk saw a file, or named by a watcher event, is not followed out of the workspace) and without
+	 * waiting on a pipe or device (a FIFO named like a source file would never end).
+	 */
 	async readFile(uri: string): Promise<string> {
-		return fs.readFile(toPath(uri), 'utf8');
+		const handle = await fs.open(toPath(uri), constants.O_RDONLY | noFollow | (constants.O_NONBLOCK ?? 0));
+		try {
+			if (!(await handle.stat()).isFile()) throw Object.assign(new Error(`Not a regular file: ${toPath(uri)}`), { code: 'ENOTFILE' });
+			return await handle.readFile('utf8');
+		} finally {
+			await handle.close();
+		}
 	}
 }
+
+/** O_NOFOLLOW where the platform has it (not on Windows, whose links the walk reports as such anyway). */
+const noFollow = constants.O_NOFOLLOW ?? 0;
 
 export function toPath(uri: string): string {
 	return URI.parse(uri).fsPath;

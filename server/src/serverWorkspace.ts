@@ -6,6 +6,7 @@ import {
 	defaultMaxFileSize,
 	documentText,
 	findPlanFiles,
+	formatSize,
 	indexWorkspaceFiles,
 	isPlanFileName,
 	isReachedByWalk,
@@ -109,6 +110,12 @@ export class ServerWorkspace {
 			let plansChanged = false;
 			for (const uri of uris) {
 				if (this.openDocument(uri)) continue;
+				// The size cap holds for files that change on disk (or close in the editor) too: not read, reported.
+				const tooLarge = isPlanFileName(basenameUri(uri)) ? undefined : await this.sizeOverCap(uri);
+				if (tooLarge !== undefined) {
+					this.skipTooLarge(uri, tooLarge);
+					continue;
+				}
 				const text = await this.text(uri);
 				if (isPlanFileName(basenameUri(uri))) {
 					if (!this.planReachedByWalk(uri)) continue;
@@ -183,10 +190,32 @@ export class ServerWorkspace {
 	 * node_modules or a folder the plan's excludes prune, not vendored), excluded as the globs say.
 	 */
 	private setSource(uri: string, text: string): void {
-		if (!this.index.frontEndFor(uri) || !this.index.planFor(uri)) return;
-		const containing = this.folders.filter((folder) => relativeUriPath(folder, uri) !== undefined);
-		if (containing.length > 0 && !isReachedByWalk(this.index, containing, uri)) return;
+		if (!this.indexes(uri)) return;
 		this.index.setSource(uri, text, { excluded: !this.passesSettingsFilter(uri) || this.excludedByPlan(uri) });
+	}
+
+	/** Like `setSource`, for a file over the size cap: recorded as skipped, never read. */
+	private skipTooLarge(uri: string, size: number): void {
+		if (!this.indexes(uri)) return;
+		const detail = `${formatSize(size)} > ${formatSize(this.maxFileSize())}`;
+		this.index.skipSource(uri, { reason: 'too-large', detail }, { excluded: !this.passesSettingsFilter(uri) || this.excludedByPlan(uri) });
+	}
+
+	/** Whether the index takes this source file: a plan governs it and loading the folders would read it. */
+	private indexes(uri: string): boolean {
+		if (!this.index.frontEndFor(uri) || !this.index.planFor(uri)) return false;
+		const containing = this.folders.filter((folder) => relativeUriPath(folder, uri) !== undefined);
+		return containing.length === 0 || isReachedByWalk(this.index, containing, uri);
+	}
+
+	/** The size of a file on disk when it is over the size cap; undefined otherwise (or when it is not a file). */
+	private async sizeOverCap(uri: string): Promise<number | undefined> {
+		const stat = await this.files.stat(uri).catch(() => undefined);
+		return stat?.type === 'file' && stat.size > this.maxFileSize() ? stat.size : undefined;
+	}
+
+	private maxFileSize(): number {
+		return this.folderSettings?.maxFileSize ?? defaultMaxFileSize;
 	}
 
 	/** The index's front ends, and where its contained internal errors are logged (with their stacks). */
@@ -200,7 +229,7 @@ export class ServerWorkspace {
 	/** How files are read into the index: the settings' size cap and filters, open editors' text first. */
 	private indexOptions(): IndexFilesOptions {
 		return {
-			maxFileSize: this.folderSettings?.maxFileSize ?? defaultMaxFileSize,
+			maxFileSize: this.maxFileSize(),
 			extraFilter: (uri) => this.passesSettingsFilter(uri),
 			openText: (uri) => this.openDocument(uri)?.getText(),
 			onUnreadable: (uri, error) => this.logger.log(`Skipped ${uri}: ${describe(error)}`),

@@ -77,4 +77,4 @@ export type CodeFindingData =
 	| { readonly rule: 'missing-user-id' }
 	| { readonly rule: 'unresolved-group-type'; readonly expression: string }
 	| { readonly rule: 'unknown-event'; readonly planUri: string; readonly event: string; readonly groupTypes: readonly string[] }
-	| { readonly rule: 'file-skipped'; readonly reason: 'too-large' | 'unreadable' | 'binary'; readonly detail: string };
+	| { readonly rule: 'file-skipped'; readonly reason: 'too-large' | 'unreadable' | 'binary' | 'unparsable'; readonly detail: string };

@@ -18,7 +18,7 @@ export interface PlanEntries {
  */
 export function insertPlanEntry(plan: ParsedPlan, path: readonly string[], key: string, value: PlanValue): TextEdit {
 	const text = plan.text;
-	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
 	// Walk down the path: `map` is the deepest existing mapping, `emptyPair` a key on the path with nothing (or a scalar) under it.
 	let map: YAMLMap | undefined = isMap(plan.document.contents) ? plan.document.contents : undefined;
 	let emptyPair: Pair | undefined;

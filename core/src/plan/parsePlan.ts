@@ -18,7 +18,10 @@ export interface ParsedPlan {
 }
 
 export function parsePlan(uri: string, text: string): ParsedPlan {
-	const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: true, strict: true });
+	// yaml does not take a lone CR (old Mac line endings) as a line break, as YAML and every editor do: it would read
+	// such a plan as one long line. A lone CR becomes a LF for the parser only; same length, so every offset holds.
+	const yamlText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+	const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: true, strict: true });
 	const reader = new YamlNodeReader(document);
 	const root = reader.resolve(document.contents);
 	const schemaFindings = document.errors.length > 0 && root === null ? [] : validatePlanShape(uri, root, planShape, reader);

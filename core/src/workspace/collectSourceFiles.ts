@@ -9,6 +9,8 @@ export interface CollectedSource {
 	readonly size: number;
 	/** Excluded by the governing plan's `sources` globs: read only to resolve imports, never reported. */
 	readonly excluded: boolean;
+	/** Why the file could not even be looked at (its size is unknown): it is skipped as unreadable, not read. */
+	readonly unreadable?: unknown;
 }
 
 export interface SourceScope {
@@ -93,13 +95,15 @@ export async function collectSourceFiles(
 		if (found.has(uri) || !scope.isSource(uri)) continue;
 		const scoped = scope.filterFor(uri);
 		if (!scoped) continue;
-		let size = 0;
+		const excluded = !scoped.filter.matches(scoped.relativePath);
 		try {
-			size = (await files.stat(uri))?.size ?? 0;
+			const stat = await files.stat(uri);
+			// Gone since its folder was read (deleted or renamed meanwhile): nothing to check.
+			if (stat) found.set(uri, { uri, size: stat.size, excluded });
 		} catch (error) {
-			onUnreadable(uri, error);
+			// Reported once, by whoever reads the sources (with the file-skipped finding).
+			found.set(uri, { uri, size: 0, excluded, unreadable: error });
 		}
-		found.set(uri, { uri, size, excluded: !scoped.filter.matches(scoped.relativePath) });
 	}
 	return [...found.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }

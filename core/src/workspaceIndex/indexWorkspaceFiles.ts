@@ -44,12 +44,18 @@ export async function indexWorkspaceFiles(
 			index.skipSource(source.uri, { reason: 'too-large', detail: `${formatSize(source.size)} > ${formatSize(maxFileSize)}` }, { excluded });
 			return;
 		}
+		let text: string;
 		try {
-			index.setSource(source.uri, await read(source.uri), { excluded });
+			if (source.unreadable !== undefined && options.openText?.(source.uri) === undefined) throw source.unreadable;
+			text = await read(source.uri);
 		} catch (error) {
 			options.onUnreadable?.(source.uri, error);
+			// Deleted or renamed between the walk and the read: it is not there to check (or to report on).
+			if (source.unreadable === undefined && (await files.stat(source.uri).catch(() => null)) === undefined) return;
 			index.skipSource(source.uri, { reason: 'unreadable', detail: `it could not be read (${errorText(error)})` }, { excluded });
+			return;
 		}
+		index.setSource(source.uri, text, { excluded });
 	});
 	await index.loadImportedFiles(async (uri) => {
 		try {

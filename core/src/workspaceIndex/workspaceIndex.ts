@@ -31,7 +31,7 @@ export interface WorkspaceIndexOptions {
 
 /** Why a source file was not scanned. */
 export interface SkippedFile {
-	readonly reason: 'too-large' | 'unreadable' | 'binary';
+	readonly reason: 'too-large' | 'unreadable' | 'binary' | 'unparsable';
 	readonly detail: string;
 }
 
@@ -289,6 +289,8 @@ export class WorkspaceIndex {
 		this.parseCount++;
 		try {
 			entry.facts = entry.frontEnd.scan(entry.uri, text);
+			// The front end gave up on the file (e.g. nested too deeply for its parser): say so once, as for a skipped file.
+			if (entry.facts.scanError) entry.skipped = { reason: 'unparsable', detail: `it could not be parsed (${entry.facts.scanError.replace(/^Could not scan the file: /, '')})` };
 		} catch (error) {
 			this.options.onInternalError?.(`${entry.frontEnd.language} front end on ${entry.uri}`, error);
 			entry.facts = { uri: entry.uri, calls: [], candidateCalls: [], exports: {}, imports: [], scanError: String(error) };

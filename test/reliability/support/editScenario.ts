@@ -38,6 +38,7 @@ function browserCall(random: Random): string {
 		`amplitude.setGroup(COMPANY_GROUP, ${value});`,
 		`amplitude.setGroup(someType, ${value});`,
 		`analytics.group(${value}, { group_type: ${type}, ${random.pick(['group_value', 'name'])}: 'Acme' });`,
+		`analytics.group(${value}, { group_type: ${type}, group_value: ${value}, name: 'Acme' });`,
 	]);
 }
 
@@ -381,6 +382,8 @@ export class EditScenario {
 				for (let i = random.between(1, 3); i > 0; i--) lines.push(serverCall(random));
 			} else {
 				lines.push("import * as amplitude from '@amplitude/analytics-browser';", `import { GroupTypes, COMPANY_GROUP } from '${relative('web/src/analytics/groups')}';`);
+				// Segment calls map their traits through the plan's `segment` settings: plan edits of those must reach them.
+				lines.push("import { AnalyticsBrowser } from '@segment/analytics-next';", "const analytics = AnalyticsBrowser.load({ writeKey: 'k' });");
 				for (let i = random.between(1, 3); i > 0; i--) lines.push(browserCall(random));
 			}
 		} else {
@@ -452,7 +455,9 @@ export class EditScenario {
 				);
 				break;
 			case 'segment':
-				edit = replaceMatch(/(?<=group(?:Type|Value)Trait: )\w+/g, () => random.pick(['group_type', 'group_value', 'name', 'type']), 'segment trait');
+				edit = random.chance(0.5)
+					? replaceMatch(/(?<=groupValueTrait: )\w+/g, (m) => (m[0] === 'name' ? 'group_value' : 'name'), 'segment value trait')
+					: replaceMatch(/(?<=group(?:Type|Value)Trait: )\w+/g, () => random.pick(['group_type', 'group_value', 'name', 'type']), 'segment trait');
 				break;
 			case 'event groups':
 				edit = replaceMatch(
