@@ -51,8 +51,9 @@ export function insertPlanEntry(plan: ParsedPlan, path: readonly string[], key: 
 	if (emptyPair) {
 		const keyStart = rangeStart(emptyPair.key);
 		const at = endOfLine(text, keyStart);
-		if (isScalar(emptyPair.value) && emptyPair.value.value !== null) {
-			// A scalar where a mapping belongs: plan-schema reports it; insert nothing rather than guess.
+		if (emptyPair.value !== null && !(isScalar(emptyPair.value) && emptyPair.value.value === null)) {
+			// A scalar or a list where a mapping belongs (plan-schema reports it), or an alias to a mapping other
+			// entries share: insert nothing rather than guess, or than change what the alias's other users see.
 			return { range: { start: at, end: at }, newText: '' };
 		}
 		return { range: { start: at, end: at }, newText: eol + renderBlock(firstKey, firstValue, columnOf(text, keyStart) + 2, eol).join(eol) };

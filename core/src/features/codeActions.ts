@@ -36,14 +36,14 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 		case 'undeclared-group-type': {
 			const plan = planOf(data.planUri);
 			return [
-				data.suggestion ? replaceNameFix(uri, text, range, data.groupType, data.suggestion, at) : undefined,
+				data.suggestion ? replaceNameFix(uri, text, range, data.groupType, data.suggestion, at, 'code') : undefined,
 				plan ? addToPlanFix(plan, ['groupTypes'], data.groupType, { level: data.usedAt }, (file) => `Add group type "${data.groupType}" to ${file}`, at) : undefined,
 			];
 		}
 		case 'undeclared-group-property': {
 			const plan = planOf(data.planUri);
 			return [
-				data.suggestion ? replaceNameFix(uri, text, range, data.property, data.suggestion, at) : undefined,
+				data.suggestion ? replaceNameFix(uri, text, range, data.property, data.suggestion, at, 'code') : undefined,
 				plan
 					? addToPlanFix(
 							plan,
@@ -58,17 +58,19 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 		}
 		case 'unknown-event': {
 			const plan = planOf(data.planUri);
-			return [plan ? addToPlanFix(plan, ['events'], data.event, { groups: data.groupTypes }, (file) => `Add event "${data.event}" to ${file}`, at) : undefined];
+			// Its groups as far as the plan declares them: an undeclared one would make the new entry a plan error (the call's own finding offers to declare it).
+			const groups = plan ? data.groupTypes.filter((type) => plan.model.groupTypes.some((declared) => declared.name === type)) : [];
+			return [plan ? addToPlanFix(plan, ['events'], data.event, { groups }, (file) => `Add event "${data.event}" to ${file}`, at) : undefined];
 		}
 		case 'unknown-group-reference': {
 			const plan = index.plan(uri);
 			return [
-				data.suggestion ? replaceNameFix(uri, text, range, data.name, data.suggestion, at) : undefined,
+				data.suggestion ? replaceNameFix(uri, text, range, data.name, data.suggestion, at, 'plan') : undefined,
 				plan && data.reference === 'event-group' ? addToPlanFix(plan, ['groupTypes'], data.name, null, (file) => `Add group type "${data.name}" to ${file}`, at) : undefined,
 			];
 		}
 		case 'plan-schema':
-			return [data.suggestion ? replaceNameFix(uri, text, range, text.slice(range.start, range.end), data.suggestion, at) : undefined];
+			return [data.suggestion ? replaceNameFix(uri, text, range, text.slice(range.start, range.end), data.suggestion, at, 'plan') : undefined];
 		case 'missing-event-groups':
 			return [
 				data.insertion

@@ -1,9 +1,11 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
+import { nameSpan, writeNameInCode } from '../edits/codeNames';
 import { formatKey } from '../edits/insertPlanEntry';
 import type { TextEdit, WorkspaceTextEdits } from '../edits/textEdit';
 import type { TextRange } from '../text/textRange';
 import type { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
-import { occurrencesOf, symbolAt, type PlanSymbol } from './symbols';
+import type { ParsedPlan } from '../plan/parsePlan';
+import { occurrencesOf, planOccurrences, sameSymbol, symbolAt, type PlanSymbol } from './symbols';
 
 /** Where a rename starts, and the name it starts from; undefined where nothing renamable is. */
 export function prepareRename(index: WorkspaceIndex, uri: string, offset: number): { range: TextRange; name: string } | undefined {
@@ -32,30 +34,47 @@ export async function rename(
 	const edits: Record<string, TextEdit[]> = {};
 	const add = (target: string, edit: TextEdit) => (edits[target] ??= []).push(edit);
 
-	for (const occurrence of occurrencesOf(index, found.plan, symbol)) {
+	const occurrences = declaredAlike(found.plan, symbol).flatMap((alike) => occurrencesOf(index, found.plan, alike));
+	for (const occurrence of occurrences) {
 		if (occurrence.role !== 'code') {
 			add(occurrence.uri, { range: occurrence.range, newText: formatKey(newName) });
 		}
 	}
-	const codeUses = occurrencesOf(index, found.plan, symbol).filter((o) => o.role === 'code');
+	const codeUses = occurrences.filter((o) => o.role === 'code');
 	const sourceUris = new Set(codeUses.map((o) => o.uri));
 	if (symbol.kind === 'groupType') for (const source of index.sourceUris()) if (index.facts(source)?.exports) sourceUris.add(source);
 	for (const source of [...sourceUris].sort()) {
 		throwIfCancelled(token);
 		const text = await readText(source);
 		if (text === undefined) continue;
+		const write = (range: TextRange) => add(source, writeNameInCode(source, text, range, newName));
 		for (const use of codeUses) {
-			if (use.uri === source && text.slice(use.range.start, use.range.end) === oldName) add(source, { range: use.range, newText: newName });
+			if (use.uri !== source) continue;
+			// The name as written at the use (a literal, or a key), else in the same-file constant the use reads.
+			const at = nameSpan(text, use.range, oldName) ?? (use.literal ? nameSpan(text, use.literal, oldName) : undefined);
+			if (at) write(at);
 		}
 		if (symbol.kind !== 'groupType') continue;
 		for (const range of constantLiterals(index, source, oldName)) {
-			const written = text.slice(range.start, range.end);
-			if (written === oldName) add(source, { range, newText: newName });
-			else if (written.length === oldName.length + 2 && written.slice(1, -1) === oldName) add(source, { range: { start: range.start + 1, end: range.end - 1 }, newText: newName });
+			const at = nameSpan(text, range, oldName);
+			if (at) write(at);
 		}
 	}
 	for (const list of Object.values(edits)) list.sort((a, b) => a.range.start - b.range.start);
 	return dedupe(edits);
+}
+
+/**
+ * The symbol, and every other one the plan declares with the very same text: group types sharing a
+ * property map by alias (`properties: *shared`) share its properties, so renaming one renames the
+ * property of each, and their code uses too.
+ */
+function declaredAlike(plan: ParsedPlan, symbol: PlanSymbol): PlanSymbol[] {
+	const located = planOccurrences(plan).filter((o) => o.role === 'declaration');
+	const declarations = new Set(located.filter((o) => sameSymbol(o.symbol, symbol)).map((o) => o.range.start));
+	const alike = [symbol];
+	for (const o of located) if (declarations.has(o.range.start) && !alike.some((s) => sameSymbol(s, o.symbol))) alike.push(o.symbol);
+	return alike;
 }
 
 /** Ranges of exported string constants whose value is `name`. */

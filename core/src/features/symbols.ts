@@ -17,6 +17,8 @@ export interface SymbolOccurrence {
 	readonly role: 'declaration' | 'plan-reference' | 'code';
 	/** For code uses: the call it is part of. */
 	readonly call?: CallFact;
+	/** For code uses of a same-file constant: where the name is written (see NameFact). */
+	readonly literal?: TextRange;
 }
 
 export function sameSymbol(a: PlanSymbol, b: PlanSymbol): boolean {
@@ -71,7 +73,7 @@ export function occurrencesOf(index: WorkspaceIndex, plan: ParsedPlan, symbol: P
 		if (index.planFor(uri)?.uri !== plan.uri) continue;
 		for (const call of index.calls(uri)) {
 			for (const occurrence of codeOccurrences(call, plan)) {
-				if (sameSymbol(occurrence.symbol, symbol)) result.push({ uri, range: occurrence.range, role: 'code', call });
+				if (sameSymbol(occurrence.symbol, symbol)) result.push({ uri, range: occurrence.range, role: 'code', call, ...(occurrence.literal ? { literal: occurrence.literal } : {}) });
 			}
 		}
 	}
@@ -108,15 +110,15 @@ export function planOccurrences(plan: ParsedPlan): LocatedSymbol[] {
 }
 
 /** The plan symbols one call refers to, with where each is written. */
-export function codeOccurrences(call: CallFact, plan: ParsedPlan): { symbol: PlanSymbol; range: TextRange }[] {
-	const result: { symbol: PlanSymbol; range: TextRange }[] = [];
+export function codeOccurrences(call: CallFact, plan: ParsedPlan): { symbol: PlanSymbol; range: TextRange; literal?: TextRange }[] {
+	const result: { symbol: PlanSymbol; range: TextRange; literal?: TextRange }[] = [];
 	for (const group of call.groups) {
-		if (group.type.kind === 'resolved') result.push({ symbol: { kind: 'groupType', name: group.type.name }, range: group.type.range });
+		if (group.type.kind === 'resolved') result.push({ symbol: { kind: 'groupType', name: group.type.name }, range: group.type.range, ...literalOf(group.type) });
 	}
 	const groupType = call.kind === 'group-identify' && call.groups[0]?.type.kind === 'resolved' ? call.groups[0].type.name : undefined;
 	if (groupType) {
 		for (const property of call.properties) {
-			if (property.name.kind === 'resolved') result.push({ symbol: { kind: 'groupProperty', groupType, name: property.name.name }, range: property.name.range });
+			if (property.name.kind === 'resolved') result.push({ symbol: { kind: 'groupProperty', groupType, name: property.name.name }, range: property.name.range, ...literalOf(property.name) });
 		}
 	}
 	if (call.event?.kind === 'resolved') {
@@ -124,4 +126,8 @@ export function codeOccurrences(call: CallFact, plan: ParsedPlan): { symbol: Pla
 		result.push({ symbol: { kind: 'event', name: event?.name ?? call.event.name }, range: call.event.range });
 	}
 	return result;
+}
+
+function literalOf(name: { readonly literal?: TextRange }): { literal?: TextRange } {
+	return name.literal ? { literal: name.literal } : {};
 }

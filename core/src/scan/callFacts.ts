@@ -41,7 +41,13 @@ export interface ImportRef {
  * unresolved, and never guessed.
  */
 export type NameFact =
-	| { readonly kind: 'resolved'; readonly name: string; readonly range: TextRange }
+	| {
+			readonly kind: 'resolved';
+			readonly name: string;
+			readonly range: TextRange;
+			/** When `range` uses a constant of the same file (`const G = 'company'; setGroup(G)`): where the name itself is written, quotes excluded. */
+			readonly literal?: TextRange;
+	  }
 	| { readonly kind: 'import'; readonly ref: ImportRef; readonly range: TextRange; readonly text: string }
 	| { readonly kind: 'unresolved'; readonly range: TextRange; readonly text: string };
 

@@ -4,11 +4,16 @@ import * as fc from 'fast-check';
 import { stringify } from 'yaml';
 import { fixturesRoot, repoRoot } from '../../support/paths';
 
-/** Every YAML plan fixture: test/fixtures/**\/tracking-plan.y*ml and the example workspace's plan. */
+/**
+ * Every YAML plan fixture: test/fixtures/**\/tracking-plan.y*ml, the plans of every style under
+ * test/fixtures/plans (CRLF, anchors, flow, comments, …), and the example workspace's plan.
+ */
 export function planFixtures(): { name: string; file: string; text: string }[] {
+	const plansFolder = path.join(fixturesRoot, 'plans');
 	const files = readdirSync(fixturesRoot, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile() && /^tracking-plan\.ya?ml$/.test(entry.name))
-		.map((entry) => path.join(entry.parentPath, entry.name));
+		.map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
+		.filter(({ entry, file }) => entry.isFile() && (/^tracking-plan\.ya?ml$/.test(entry.name) || (file.startsWith(plansFolder + path.sep) && /\.ya?ml$/.test(entry.name))))
+		.map(({ file }) => file);
 	files.push(path.join(repoRoot, 'examples/acme-saas/tracking-plan.yaml'));
 	return files.sort().map((file) => ({ name: path.relative(repoRoot, file), file, text: readFileSync(file, 'utf8') }));
 }

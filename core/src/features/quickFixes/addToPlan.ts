@@ -7,11 +7,14 @@ import type { QuickFix } from './codeAction';
  * "Add … to tracking-plan.yaml": one insertion into the plan, nothing else of it touched.
  * `title` is given the plan's file name.
  */
-export function addToPlanFix(plan: ParsedPlan, path: readonly string[], key: string, value: PlanValue, title: (planFile: string) => string, diagnostic: number): QuickFix {
+export function addToPlanFix(plan: ParsedPlan, path: readonly string[], key: string, value: PlanValue, title: (planFile: string) => string, diagnostic: number): QuickFix | undefined {
+	const edit = insertPlanEntry(plan, path, key, value);
+	// Nowhere to insert it (the parent is not a mapping, or is shared through an alias): no fix, rather than one that does nothing.
+	if (edit.newText === '') return undefined;
 	return {
 		title: title(basenameUri(plan.uri)),
 		isPreferred: false,
-		edits: { [plan.uri]: [insertPlanEntry(plan, path, key, value)] },
+		edits: { [plan.uri]: [edit] },
 		diagnostic,
 	};
 }

@@ -1,16 +1,20 @@
+import { writeNameInCode } from '../../edits/codeNames';
+import { formatKey } from '../../edits/insertPlanEntry';
 import type { TextRange } from '../../text/textRange';
 import type { QuickFix } from './codeAction';
 
 /**
  * "Change to X": replaces a misspelt name, only where the name is written as a literal at that
  * range (a name that comes from a constant is changed where the constant is defined, not here).
+ * The suggestion is written so the file still reads it as that name: quoted in the plan when YAML
+ * needs it, escaped or quoted in code (`{ orgId: 1 }` becomes `{ 'org id': 1 }`).
  */
-export function replaceNameFix(uri: string, text: string, range: TextRange, current: string, suggestion: string, diagnostic: number): QuickFix | undefined {
+export function replaceNameFix(uri: string, text: string, range: TextRange, current: string, suggestion: string, diagnostic: number, where: 'plan' | 'code'): QuickFix | undefined {
 	if (text.slice(range.start, range.end) !== current) return undefined;
 	return {
 		title: `Change to "${suggestion}"`,
 		isPreferred: true,
-		edits: { [uri]: [{ range, newText: suggestion }] },
+		edits: { [uri]: [where === 'plan' ? { range, newText: formatKey(suggestion) } : writeNameInCode(uri, text, range, suggestion)] },
 		diagnostic,
 	};
 }

@@ -9,7 +9,7 @@ const maxDepth = 24;
 
 /** What a constant expression evaluates to, as far as the syntax of this one file tells. */
 export type ConstantValue =
-	| { readonly kind: 'string'; readonly value: string }
+	| { readonly kind: 'string'; readonly value: string; readonly literal?: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral }
 	| { readonly kind: 'number'; readonly value: number }
 	| { readonly kind: 'boolean'; readonly value: boolean }
 	| { readonly kind: 'null' }
@@ -38,8 +38,11 @@ export class ConstantValues {
 		const range = this.model.rangeOf(expression);
 		if (value?.kind === 'string' || value?.kind === 'number') {
 			const literal = unwrapExpression(expression);
-			const nameRange = ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal) ? quotedTextRange(literal, this.model.sourceFile) : range;
-			return { kind: 'resolved', name: String(value.value), range: nameRange };
+			const written = ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal);
+			const nameRange = written ? quotedTextRange(literal, this.model.sourceFile) : range;
+			// A constant of this file: remember where the name is written (a rename edits it there).
+			const constant = !written && value.kind === 'string' && value.literal ? { literal: quotedTextRange(value.literal, this.model.sourceFile) } : {};
+			return { kind: 'resolved', name: String(value.value), range: nameRange, ...constant };
 		}
 		if (value?.kind === 'import') return { kind: 'import', ref: value.ref, range, text: this.model.textOf(expression) };
 		return { kind: 'unresolved', range, text: this.model.textOf(expression) };
@@ -95,7 +98,7 @@ export class ConstantValues {
 	evaluate(expression: ts.Expression, depth = 0): ConstantValue | undefined {
 		if (depth > maxDepth) return undefined;
 		const node = unwrapExpression(expression);
-		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.text };
+		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.text, literal: node };
 		if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text) };
 		if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return { kind: 'number', value: -Number(node.operand.text) };
 		if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: node.kind === ts.SyntaxKind.TrueKeyword };
@@ -182,7 +185,7 @@ export function enumMemberValue(declaration: ts.EnumDeclaration, name: string): 
 		let value: ConstantValue | undefined;
 		const initializer = member.initializer && unwrapExpression(member.initializer);
 		if (!initializer) value = next === undefined ? undefined : { kind: 'number', value: next };
-		else if (ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer)) value = { kind: 'string', value: initializer.text };
+		else if (ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer)) value = { kind: 'string', value: initializer.text, literal: initializer };
 		else if (ts.isNumericLiteral(initializer)) value = { kind: 'number', value: Number(initializer.text) };
 		else if (ts.isPrefixUnaryExpression(initializer) && initializer.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(initializer.operand)) {
 			value = { kind: 'number', value: -Number(initializer.operand.text) };
