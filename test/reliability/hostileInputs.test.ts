@@ -73,8 +73,9 @@ describe('hostile source files through the real CLI', () => {
 	let diagnostics: JsonDiagnostic[] = [];
 	const of = (file: string) => diagnostics.filter((d) => d.file === file);
 
-	it('checks the whole workspace in bounded time and memory, never reading the files over the cap', () => {
+	it('checks the whole workspace in bounded time and memory, never reading the files over the cap', (t) => {
 		run = trackplan(workspace.root, ['check', '.', '--format', 'json']);
+		t.diagnostic(`CLI over binary, 50 MB, 1.5 GB, 5 MB-bundle and encoding files: ${run.ms.toFixed(0)} ms, peak ${run.peakMb.toFixed(0)} MB`);
 		assert.equal(run.timedOut, false, 'the check finished');
 		assert.equal(run.code, 1, run.stderr);
 		diagnostics = parseJson(run).diagnostics;
@@ -127,7 +128,7 @@ describe('hostile source files through the real CLI', () => {
 		}
 	});
 
-	it('SARIF output does not read the skipped files either (their fingerprints need no text)', async () => {
+	it('SARIF output does not read the skipped files either (their fingerprints need no text)', async (t) => {
 		const files = new RecordingFileSystem();
 		const result = await trackplanWith(files, workspace.root, ['check', '.', '--format', 'sarif']);
 		assert.equal(result.code, 1);
@@ -137,11 +138,13 @@ describe('hostile source files through the real CLI', () => {
 		assert.ok(sarif.runs[0]!.results.every((r) => Object.keys(r.partialFingerprints).length > 0));
 		const spawned = trackplan(workspace.root, ['check', '.', '--format', 'sarif']);
 		assert.equal(spawned.code, 1);
+		t.diagnostic(`CLI, SARIF output: ${spawned.ms.toFixed(0)} ms, peak ${spawned.peakMb.toFixed(0)} MB`);
 		assert.ok(spawned.peakMb < 300, `peak memory ${spawned.peakMb.toFixed(0)} MB`);
 	});
 
-	it('reads a 5 MB one-line bundle when the cap allows, recognises it as minified and reports nothing in it, quickly', () => {
+	it('reads a 5 MB one-line bundle when the cap allows, recognises it as minified and reports nothing in it, quickly', (t) => {
 		const bundle = trackplan(workspace.root, ['check', 'bundle', '--max-file-size', '10mb', '--format', 'json']);
+		t.diagnostic(`CLI reading the ${(bundleLine.length / 1024 / 1024).toFixed(1)} MB one-line bundle: ${bundle.ms.toFixed(0)} ms, peak ${bundle.peakMb.toFixed(0)} MB`);
 		assert.equal(bundle.code, 0, bundle.stderr);
 		const output = parseJson(bundle);
 		assert.deepEqual(output.diagnostics, []);
@@ -186,8 +189,9 @@ describe('expressions nested 20,000 deep, through the real CLI and every output 
 	const workspace = tempWorkspace(files);
 	after(() => workspace.remove());
 
-	it('answers every file with its findings or one "could not be parsed" diagnostic, in JSON, within seconds', () => {
+	it('answers every file with its findings or one "could not be parsed" diagnostic, in JSON, within seconds', (t) => {
 		const run = trackplan(workspace.root, ['check', '.', '--format', 'json']);
+		t.diagnostic(`CLI over ${Object.keys(files).length - 1} files nested ${depth.toLocaleString('en-US')} deep: ${run.ms.toFixed(0)} ms, peak ${run.peakMb.toFixed(0)} MB`);
 		assert.equal(run.timedOut, false);
 		assert.equal(run.code, 1, run.stderr);
 		assert.doesNotMatch(run.stderr, /internal error|Maximum call stack/);

@@ -38,8 +38,9 @@ describe('symbolic links are never followed', () => {
 		outside.remove();
 	});
 
-	it('the CLI checks the real files only, and finishes', () => {
+	it('the CLI checks the real files only, and finishes', (t) => {
 		const run = trackplan(workspace.root, ['check', '.', '--format', 'json']);
+		t.diagnostic(`CLI over 9 symbolic links (loops, dangling, out of the workspace): ${run.ms.toFixed(0)} ms, peak ${run.peakMb.toFixed(0)} MB`);
 		assert.equal(run.timedOut, false);
 		assert.equal(run.code, 1, run.stderr);
 		const output = parseJson(run);

@@ -46,8 +46,9 @@ describe('alias bombs', () => {
 		['as mapping keys', ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'groupTypes:', '  ? *h', '  : { level: user }'].join('\n')],
 		['on an anchor that refers to itself', 'groupTypes: &g\n  company:\n    properties: *g\n  team: { properties: *g }\nevents: &e\n  E: { groups: [*e, *g] }\n'],
 	] as const) {
-		it(`an alias bomb ${shape} answers fast`, () => {
+		it(`an alias bomb ${shape} answers fast`, (t) => {
 			const { findings, ms } = timed(text);
+			t.diagnostic(`alias bomb ${shape}: ${ms.toFixed(0)} ms`);
 			assert.ok(ms < 1_000, `took ${ms.toFixed(0)} ms`);
 			assert.ok(findings.length > 0);
 			if (shape !== 'on an anchor that refers to itself') assert.equal(aliasFinding(findings).length, 1, JSON.stringify(findings.map((f) => f.message)));
@@ -115,7 +116,7 @@ describe('hostile sources globs', () => {
 		return trackplan(workspace.root, ['check', '.', '--format', 'json'], 30_000);
 	};
 
-	it('globs that would take a backtracking matcher exponential time are matched in milliseconds', () => {
+	it('globs that would take a backtracking matcher exponential time are matched in milliseconds', (t) => {
 		const exponential = [`${'**/'.repeat(16)}*.js`, `**/${'*a'.repeat(24)}b.ts`, `{${Array(12).fill('**/').join(',')}}${'{a,a*}'.repeat(12)}x`];
 		for (const glob of exponential) {
 			const match = compileGlob(glob);
@@ -124,6 +125,7 @@ describe('hostile sources globs', () => {
 			assert.ok(performance.now() - started < 200, `${glob}: ${(performance.now() - started).toFixed(0)} ms`);
 		}
 		const run = check([...exponential, '**/*.ts']);
+		t.diagnostic(`CLI with ${exponential.length} exponential-for-a-regex globs: ${run.ms.toFixed(0)} ms, peak ${run.peakMb.toFixed(0)} MB`);
 		assert.equal(run.timedOut, false);
 		assert.equal(run.code, 1, run.stderr);
 		assert.deepEqual(parseJson(run).calls.map((c) => c.file).sort(), [`${folders}/${longName}`, 'src/app.ts']);

@@ -155,7 +155,11 @@ export function checkFix(world: FixWorld, uri: string, finding: Finding, fix: Qu
 				[],
 				`${what}: new plan findings after the fix:\n${after}`,
 			);
-			if (isAddition) assertContained(planData(before), planData(after), `${what}: plan`);
+			if (isAddition) {
+				assertContained(planData(before), planData(after), `${what}: plan`);
+				// And it adds something: an entry written into a comment would keep every byte and add nothing.
+				assert.notDeepEqual(planData(after), planData(before), `${what}: the plan reads the same after the addition:\n${after}`);
+			}
 		} else {
 			assert.deepEqual(syntaxErrors(target, after), syntaxErrors(target, before), `${what}: new syntax errors`);
 		}

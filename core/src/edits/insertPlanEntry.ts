@@ -67,12 +67,14 @@ export function insertPlanEntry(plan: ParsedPlan, path: readonly string[], key: 
 }
 
 function insertIntoFlowMap(text: string, map: YAMLMap, key: string, value: PlanValue): TextEdit {
-	const range = map.range!;
-	const close = text.lastIndexOf('}', range[1] - 1);
-	let at = close;
-	while (at > range[0] + 1 && /\s/.test(text[at - 1]!)) at--;
+	const open = map.range![0];
 	const entry = `${formatKey(key)}: ${renderFlow(value)}`;
-	if (map.items.length === 0) return { range: { start: range[0] + 1, end: close }, newText: ` ${entry} ` };
+	// Pure insertions, so nothing between the braces is lost (a comment, line breaks): into an empty mapping right
+	// after `{`; otherwise right after the last entry's value, not before `}` (a comment may end that line).
+	const last = pairsOf(map).at(-1);
+	if (!last) return { range: { start: open + 1, end: open + 1 }, newText: /\s/.test(text[open + 1] ?? '') ? ` ${entry}` : ` ${entry} ` };
+	let at = endOfFlowEntry(last);
+	while (at > open + 1 && /\s/.test(text[at - 1]!)) at--;
 	return { range: { start: at, end: at }, newText: `, ${entry}` };
 }
 
@@ -118,6 +120,12 @@ function endOfLine(text: string, offset: number): number {
 	let at = offset;
 	while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
 	return at;
+}
+
+/** Where a flow entry's value (or its key, when it has none) ends: before any comment after it. */
+function endOfFlowEntry(pair: Pair): number {
+	const value = pair.value as { range?: [number, number, number] } | null;
+	return value?.range?.[1] ?? (pair.key as { range?: [number, number, number] }).range?.[1] ?? 0;
 }
 
 /** The end of the line on which a block entry's content ends (after its last value, before trailing comments' lines). */

@@ -81,4 +81,15 @@ describe('insertPlanEntry', () => {
 		const text = 'groupTypes:\n  company:\n    description: >-\n      Long text\n      on two lines\n  team:   # last one\n\n# end\n';
 		assert.equal(insert(text, ['groupTypes'], 'region', null), 'groupTypes:\n  company:\n    description: >-\n      Long text\n      on two lines\n  team:   # last one\n  region:\n\n# end\n');
 	});
+
+	it('keeps a comment inside a flow mapping written over several lines, and never writes into one', () => {
+		// Empty but for a comment: the entry goes right after `{` (it used to replace everything up to `}`, comment included).
+		assert.equal(insert('events: {\n  # none yet\n}\n', ['events'], 'E', { groups: [] }), 'events: { E: { groups: [] }\n  # none yet\n}\n');
+		assert.equal(insert('events: { }\n', ['events'], 'E', null), 'events: { E: {} }\n');
+		// A comment after the last entry: the new one goes after that entry's value (it used to land inside the comment).
+		assert.equal(
+			insert('groupTypes: {\n  team: { level: user }  # the only one\n  }\n', ['groupTypes'], 'company', null),
+			'groupTypes: {\n  team: { level: user }, company: {}  # the only one\n  }\n',
+		);
+	});
 });

@@ -112,7 +112,8 @@ export class EditScenario {
 		const kinds = new Map<string, number>();
 		for (const line of this.log) {
 			const kind = line.match(/^(edit open|edit on disk|open|close|create nested plan|delete nested plan|create|delete|rename|save all|[^:]*: nothing|[^:]*: every plan is open)/)?.[1] ?? line;
-			const key = /nothing|every plan is open/.test(kind) ? 'no-op' : kind;
+			const edited = /^(?:edit open|edit on disk) ([^:]+):/.exec(line)?.[1];
+			const key = /nothing|every plan is open/.test(kind) ? 'no-op' : edited && planNames.test(edited) ? `${kind} (plan)` : kind;
 			kinds.set(key, (kinds.get(key) ?? 0) + 1);
 		}
 		return [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ');

@@ -48,12 +48,17 @@ export const fuzzSettings: FuzzSettings = (() => {
 	};
 })();
 
-/** fast-check parameters for one target: the seed, the runs, and the time budget (an interrupted run passes if nothing failed). */
+/**
+ * fast-check parameters for one target: the seed, the runs, and the time budget (an interrupted run
+ * passes if nothing failed). The report includes what the failing input threw (node:test prints an
+ * error's message, not its `cause`, where fast-check would otherwise keep it).
+ */
 export function fuzzParameters<Ts>(defaultRuns: number): fc.Parameters<Ts> {
 	return {
 		seed: fuzzSettings.seed,
 		numRuns: fuzzSettings.runs(defaultRuns),
 		endOnFailure: false,
+		includeErrorInReport: true,
 		...(fuzzSettings.timeLimitMs !== undefined ? { interruptAfterTimeLimit: fuzzSettings.timeLimitMs, markInterruptAsFailure: false } : {}),
 	};
 }
