@@ -32,11 +32,13 @@ const runsFor = (files) => value('--runs', files >= 100000 ? 2 : 5);
 const eslintRunsFor = (files) => value('--eslint-runs', files >= 100000 ? 1 : 3);
 const edits = value('--edits', 200);
 
-// The trigger words of core/src/scan/javascript/fileKinds.ts (mayContainGroupCalls), for rg.
-const triggerRegex = String.raw`setGroup|identify|logEvent|groups|group_type|\.group\s*(?:\?\.)?\s*\(|track|ampli|analytics|segment`;
+// The trigger words of core/src/scan/javascript/fileKinds.ts (mayContainGroupCalls), for rg: the same pattern, from the build.
+const { triggerPattern: triggerRegex } = require(path.join(root, 'out/core/src/scan/javascript/fileKinds.js'));
 const sourceGlob = '*.{js,jsx,ts,tsx,mjs,cjs}';
 
 for (const file of ['dist/cli.js', 'dist/server.js']) if (!existsSync(path.join(root, file))) fail(`${file} is missing: run \`npm run build\` first`);
+// The CLI as its bin runs it: with the Node flags of its shebang (`#!/usr/bin/env -S node <flags>`).
+const cliNodeFlags = readFileSync(path.join(root, 'dist/cli.js'), 'utf8').split('\n', 1)[0].replace(/^#!.*?\bnode\b\s*/, '').split(/\s+/).filter(Boolean);
 if (spawnSync('rg', ['--version']).status !== 0) fail('rg (ripgrep) is missing: apt-get install -y ripgrep');
 
 // ------------------------------------------------------------------ helpers
@@ -85,7 +87,7 @@ function repeat(label, runs, once, warmUp = false) {
 function measureRg(tree, runs) {
 	let matched = 0;
 	const result = repeat('rg', runs, () => {
-		const r = timed('rg', ['-l', '-i', '--no-ignore', '--hidden', '-g', sourceGlob, '-e', triggerRegex, tree]);
+		const r = timed('rg', ['-l', '--no-ignore', '--hidden', '-g', sourceGlob, '-e', triggerRegex, tree]);
 		matched = r.stdout.toString().split('\n').filter(Boolean).length;
 		return r;
 	}, true);
@@ -95,7 +97,7 @@ function measureRg(tree, runs) {
 function measureCheck(tree, runs) {
 	let report;
 	const result = repeat('trackplan check', runs, (i) => {
-		const r = timed(process.execPath, [path.join(root, 'dist/cli.js'), 'check', tree, '--format', 'json']);
+		const r = timed(process.execPath, [...cliNodeFlags, path.join(root, 'dist/cli.js'), 'check', tree, '--format', 'json']);
 		if (r.status !== 0 && r.status !== 1) fail(`trackplan check exited ${r.status}: ${r.stderr}`);
 		if (i === 0) report = JSON.parse(r.stdout.toString());
 		return r;
@@ -165,7 +167,9 @@ function measureEslint(tree, runs, manifest) {
 // ------------------------------------------------------------------ the language server
 async function measureServer(tree, manifest, checkResult) {
 	const { LspTestClient } = require(path.join(root, 'out/test/support/lspTestClient.js'));
-	const client = new LspTestClient({ folder: tree, pull: true, bundle: path.join(root, 'dist/server.js') });
+	// With the Node flags the VS Code client starts the server with (node/src/nodeFlags.ts).
+	const { trackplanNodeFlags } = require(path.join(root, 'out/node/src/nodeFlags.js'));
+	const client = new LspTestClient({ folder: tree, pull: true, bundle: path.join(root, 'dist/server.js'), nodeArgs: trackplanNodeFlags });
 	const pid = client.child.pid;
 	const vm = () => {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');

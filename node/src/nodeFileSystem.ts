@@ -1,12 +1,19 @@
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { EntryStat, EntryType, WorkspaceFileSystem } from '../../core/src/index';
 
-/** The core's WorkspaceFileSystem over Node's fs. Never follows symbolic links. */
+/**
+ * The core's WorkspaceFileSystem over Node's fs. Never follows symbolic links.
+ *
+ * The calls are synchronous inside (each resolves at once): a check reads thousands of small files,
+ * and a round trip through libuv's thread pool per open, stat, read and close cost more than the
+ * reads themselves (profiled: 2.2 s of a 7.8 s check of 20,000 files). Hosts that must stay
+ * responsive pass `pause` to indexWorkspaceFiles.
+ */
 export class NodeFileSystem implements WorkspaceFileSystem {
 	async stat(uri: string): Promise<EntryStat | undefined> {
 		try {
-			const stat = await fs.lstat(toPath(uri));
+			const stat = lstatSync(toPath(uri));
 			return { type: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : stat.isSymbolicLink() ? 'symlink' : 'other', size: stat.size };
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
@@ -15,26 +22,46 @@ export class NodeFileSystem implements WorkspaceFileSystem {
 	}
 
 	async readDirectory(uri: string): Promise<readonly (readonly [string, EntryType])[]> {
-		const entries = await fs.readdir(toPath(uri), { withFileTypes: true });
+		const entries = readdirSync(toPath(uri), { withFileTypes: true });
 		return entries.map((entry) => [
 			entry.name,
 			entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other',
 		]);
 	}
 
-	/**
-	 * Reads a regular file only: opened without following a symbolic link (one swapped in after the
-	 * walk saw a file, or named by a watcher event, is not followed out of the workspace) and without
-	 * waiting on a pipe or device (a FIFO named like a source file would never end).
-	 */
 	async readFile(uri: string): Promise<string> {
-		const handle = await fs.open(toPath(uri), constants.O_RDONLY | noFollow | (constants.O_NONBLOCK ?? 0));
-		try {
-			if (!(await handle.stat()).isFile()) throw Object.assign(new Error(`Not a regular file: ${toPath(uri)}`), { code: 'ENOTFILE' });
-			return await handle.readFile('utf8');
-		} finally {
-			await handle.close();
+		const read = readRegularFile(toPath(uri), Number.MAX_SAFE_INTEGER);
+		return 'text' in read ? read.text : '';
+	}
+
+	async readTextUpTo(uri: string, maxBytes: number): Promise<{ readonly text: string } | { readonly size: number }> {
+		return readRegularFile(toPath(uri), maxBytes);
+	}
+}
+
+/**
+ * Reads a regular file only: opened without following a symbolic link (one swapped in after the
+ * walk saw a file, or named by a watcher event, is not followed out of the workspace) and without
+ * waiting on a pipe or device (a FIFO named like a source file would never end). Larger than
+ * `maxBytes`: its size, unread.
+ */
+function readRegularFile(path: string, maxBytes: number): { readonly text: string } | { readonly size: number } {
+	const fd = openSync(path, constants.O_RDONLY | noFollow | (constants.O_NONBLOCK ?? 0));
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) throw Object.assign(new Error(`Not a regular file: ${path}`), { code: 'ENOTFILE' });
+		if (stat.size > maxBytes) return { size: stat.size };
+		const buffer = Buffer.allocUnsafe(stat.size);
+		let length = 0;
+		// Until the size seen (a file that shrinks meanwhile ends early; one that grows is read as it was).
+		while (length < buffer.length) {
+			const count = readSync(fd, buffer, length, buffer.length - length, null);
+			if (count === 0) break;
+			length += count;
 		}
+		return { text: buffer.toString('utf8', 0, length) };
+	} finally {
+		closeSync(fd);
 	}
 }
 

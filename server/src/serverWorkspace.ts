@@ -67,7 +67,7 @@ export class ServerWorkspace {
 			const started = Date.now();
 			const settings = this.folders[0] ? await this.settingsFor(this.folders[0]) : undefined;
 			this.folderSettings = settings;
-			const explicitPlan = settings?.plan && this.folders[0] ? joinUri(this.folders[0], settings.plan) : undefined;
+			const explicitPlan = this.explicitPlanOf(settings);
 			this.explicitPlan = explicitPlan;
 			const index = new WorkspaceIndex({ ...this.indexSetup(), ...(explicitPlan ? { explicitPlan } : {}) });
 			const planUris = new Set<string>(explicitPlan ? [explicitPlan] : []);
@@ -218,6 +218,19 @@ export class ServerWorkspace {
 		return this.folderSettings?.maxFileSize ?? defaultMaxFileSize;
 	}
 
+	/**
+	 * The plan the `trackplan.plan` setting names, inside a workspace folder only: the setting may come
+	 * from the workspace's own .vscode/settings.json (a stranger's repository), and a path climbing out
+	 * of the folder (`../../other/plan.yaml`) must not make the server read, or report on, anything there.
+	 */
+	private explicitPlanOf(settings: TrackplanSettings | undefined): string | undefined {
+		if (!settings?.plan || !this.folders[0]) return undefined;
+		const uri = joinUri(this.folders[0], settings.plan);
+		if (this.folders.some((folder) => relativeUriPath(folder, uri) !== undefined)) return uri;
+		this.logger.error(`Trackplan: the trackplan.plan setting (${settings.plan}) points outside the workspace folder; it is ignored and the plans in the folder are used.`);
+		return undefined;
+	}
+
 	/** The index's front ends, and where its contained internal errors are logged (with their stacks). */
 	private indexSetup(): WorkspaceIndexOptions {
 		return {
@@ -233,6 +246,8 @@ export class ServerWorkspace {
 			extraFilter: (uri) => this.passesSettingsFilter(uri),
 			openText: (uri) => this.openDocument(uri)?.getText(),
 			onUnreadable: (uri, error) => this.logger.log(`Skipped ${uri}: ${describe(error)}`),
+			// File reads are synchronous (see NodeFileSystem): let messages through while a big workspace loads.
+			pause: () => new Promise((resolve) => setImmediate(resolve)),
 		};
 	}
 

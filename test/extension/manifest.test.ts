@@ -23,6 +23,8 @@ describe('the extension manifest', () => {
 	it('activates only where a tracking plan exists, and works in untrusted workspaces', () => {
 		assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/tracking-plan.{yaml,yml}']);
 		assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+		// The workspace's own settings cannot point the plan elsewhere until the user trusts it.
+		assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['trackplan.plan']);
 		assert.ok(!manifest.activationEvents.some((e: string) => e.startsWith('onLanguage:')));
 	});
 

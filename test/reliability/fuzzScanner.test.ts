@@ -19,11 +19,13 @@ import { mutatedSource, randomSource, sourceFixtures, type SourceFixture } from 
  */
 const fixtures = sourceFixtures();
 
-/** The front end over one text: throws (assert) on a failure or a range outside the text. */
+/** The front end over one text: throws (assert) on a failure, a range outside the text, or a call the prefilter would have skipped. */
 function scanText(uri: string, text: string): void {
 	const facts = javaScriptFrontEnd.scan(uri, text);
 	assert.equal(facts.scanError, undefined, 'the front end failed (scanError)');
 	assert.deepEqual(rangesOutside(facts, text.length, 'facts'), []);
+	// The prefilter (which keeps ordinary files from being parsed at all) never rejects a file the scanner finds a call in.
+	if (facts.calls.length > 0 || facts.candidateCalls.length > 0) assert.ok(javaScriptFrontEnd.mayContainGroupCalls(text), 'the prefilter rejects a file with a recognised call');
 }
 
 describe('fuzzing: token-mutated and random JS/TS never make the scanner fail, and its ranges stay inside the file', () => {

@@ -7,13 +7,9 @@ import { LspTestClient } from '../support/lspTestClient';
 
 /**
  * The `trackplan.plan` setting can come from the workspace's own .vscode/settings.json, which VS Code
- * applies in untrusted workspaces too (the manifest declares no `restrictedConfigurations`). Pointing
- * it out of the workspace folder must not make the server read a file there.
- *
- * KNOWN GAP (a `todo`, so it does not fail the suite): server/src/serverWorkspace.ts joins the setting
- * to the folder unchecked, so `../outside/tracking-plan.yaml` is read, governs the workspace, and its
- * findings are reported. See docs/reliability.md. Remove `todo` once the server ignores such a path
- * (or the manifest restricts the setting).
+ * would apply in untrusted workspaces too were it not restricted (the manifest lists it in
+ * `restrictedConfigurations`). Pointing it out of the workspace folder must not make the server
+ * read a file there: the server ignores such a path, says so, and uses the folder's own plans.
  */
 describe('the trackplan.plan setting cannot take the language server out of the workspace', () => {
 	const parent = tempWorkspace({
@@ -28,7 +24,7 @@ describe('the trackplan.plan setting cannot take the language server out of the 
 		parent.remove();
 	});
 
-	it('a relative path climbing out of the folder is not read', { todo: 'server reads it: see the comment above' }, async () => {
+	it('a relative path climbing out of the folder is not read', async () => {
 		await client.initialize();
 		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
 		const report = await client.request<{ items: { uri: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
@@ -36,5 +32,6 @@ describe('the trackplan.plan setting cannot take the language server out of the 
 		assert.deepEqual(outside, [], `diagnostics for files outside ${folder}`);
 		const app = await client.pull(toUri(path.join(folder, 'src/app.ts')));
 		assert.ok(app.some((d) => d.code === 'undeclared-group-type'), 'secret_type is declared only in the plan outside');
+		assert.ok(client.logs.some((line) => /trackplan\.plan setting .* points outside the workspace folder/.test(line)), 'the server says why the setting is ignored');
 	});
 });

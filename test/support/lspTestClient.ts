@@ -20,6 +20,8 @@ export interface LspTestClientOptions {
 	readonly settings?: Record<string, unknown>;
 	/** Run the built bundle (`node dist/server.js --stdio`) instead of the server in-process. */
 	readonly bundle?: string;
+	/** Node flags for the bundle's process (e.g. the ones the VS Code client passes). */
+	readonly nodeArgs?: readonly string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export class LspTestClient {
 		let input: NodeJS.ReadableStream;
 		let output: NodeJS.WritableStream;
 		if (options.bundle) {
-			this.child = spawn(process.execPath, [options.bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+			this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 			input = this.child.stdout!;
 			output = this.child.stdin!;
 		} else {

@@ -6,7 +6,8 @@ import type { WorkspaceFileSystem } from './workspaceFileSystem';
 
 export interface CollectedSource {
 	readonly uri: string;
-	readonly size: number;
+	/** Undefined when the host reads with a size limit (`readTextUpTo`): the read itself tells. */
+	readonly size: number | undefined;
 	/** Excluded by the governing plan's `sources` globs: read only to resolve imports, never reported. */
 	readonly excluded: boolean;
 	/** Why the file could not even be looked at (its size is unknown): it is skipped as unreadable, not read. */
@@ -91,11 +92,17 @@ export async function collectSourceFiles(
 			}
 		}
 	}
+	// A host that reads with a size limit needs no stat per file (at 20,000 files, a tenth of a check).
+	const statFiles = files.readTextUpTo === undefined;
 	for (const uri of pendingFiles) {
 		if (found.has(uri) || !scope.isSource(uri)) continue;
 		const scoped = scope.filterFor(uri);
 		if (!scoped) continue;
 		const excluded = !scoped.filter.matches(scoped.relativePath);
+		if (!statFiles) {
+			found.set(uri, { uri, size: undefined, excluded });
+			continue;
+		}
 		try {
 			const stat = await files.stat(uri);
 			// Gone since its folder was read (deleted or renamed meanwhile): nothing to check.

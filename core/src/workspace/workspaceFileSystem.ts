@@ -17,4 +17,10 @@ export interface WorkspaceFileSystem {
 	readDirectory(uri: string): Promise<readonly (readonly [string, EntryType])[]>;
 	/** The file's text, decoded as UTF-8. Throws when it cannot be read. */
 	readFile(uri: string): Promise<string>;
+	/**
+	 * Optional, for hosts that can look at a file's size and read it in one go (the walk then does not
+	 * stat every file first): its text when it is at most `maxBytes` long, else its size, unread.
+	 * Throws like `readFile`.
+	 */
+	readTextUpTo?(uri: string, maxBytes: number): Promise<{ readonly text: string } | { readonly size: number }>;
 }

@@ -18,7 +18,11 @@ export interface IndexFilesOptions {
 	readonly onUnreadable?: (uri: string, error: unknown) => void;
 	/** Text of files the host holds in memory (open editors), preferred over the disk. */
 	readonly openText?: (uri: string) => string | undefined;
+	/** Lets the host breathe (a server answers messages) about every `pauseEveryMs` of indexing. */
+	readonly pause?: () => Promise<void>;
 }
+
+const pauseEveryMs = 50;
 
 const readConcurrency = 16;
 const everything = new SourceFilter(['**'], []);
@@ -37,17 +41,27 @@ export async function indexWorkspaceFiles(
 	const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
 	const sources = await collectSourceFiles(files, roots, sourceScope(index), token, options.onUnreadable);
 	const read = async (uri: string): Promise<string> => options.openText?.(uri) ?? documentText(await files.readFile(uri));
+	const tooLarge = (source: CollectedSource, size: number, excluded: boolean) =>
+		index.skipSource(source.uri, { reason: 'too-large', detail: `${formatSize(size)} > ${formatSize(maxFileSize)}` }, { excluded });
+	let lastPause = Date.now();
 	await mapWithConcurrency(sources, readConcurrency, async (source) => {
 		throwIfCancelled(token);
-		const excluded = source.excluded || (options.extraFilter ? !options.extraFilter(source.uri) : false);
-		if (source.size > maxFileSize && options.openText?.(source.uri) === undefined) {
-			index.skipSource(source.uri, { reason: 'too-large', detail: `${formatSize(source.size)} > ${formatSize(maxFileSize)}` }, { excluded });
-			return;
+		if (options.pause && Date.now() - lastPause > pauseEveryMs) {
+			await options.pause();
+			lastPause = Date.now();
 		}
+		const excluded = source.excluded || (options.extraFilter ? !options.extraFilter(source.uri) : false);
+		const open = options.openText?.(source.uri);
+		if (open === undefined && source.size !== undefined && source.size > maxFileSize) return tooLarge(source, source.size, excluded);
 		let text: string;
 		try {
-			if (source.unreadable !== undefined && options.openText?.(source.uri) === undefined) throw source.unreadable;
-			text = await read(source.uri);
+			if (open !== undefined) text = open;
+			else if (source.unreadable !== undefined) throw source.unreadable;
+			else if (files.readTextUpTo) {
+				const read = await files.readTextUpTo(source.uri, maxFileSize);
+				if (!('text' in read)) return tooLarge(source, read.size, excluded);
+				text = documentText(read.text);
+			} else text = documentText(await files.readFile(source.uri));
 		} catch (error) {
 			options.onUnreadable?.(source.uri, error);
 			// Deleted or renamed between the walk and the read: it is not there to check (or to report on).

@@ -62,5 +62,8 @@ describe('scripts embedded in .vue, .svelte and .html keep exact offsets', () =>
 		assert.ok(mayContainGroupCalls('analytics.group(id)'));
 		assert.ok(mayContainGroupCalls('{ group_type: t, group_value: v }'));
 		assert.ok(!mayContainGroupCalls('export const add = (a: number, b: number) => a + b;'));
+		// Call-shaped only: a method read, called or written as a string; payload keys as keys.
+		for (const text of ['client?.track?.(e)', "client['track'](e)", 'track<Event>(e)', "const m = 'logEvent';", '{ ...event, groups }', '{ "groups": {} }', "{ event_type: '$groupidentify' }", 'new Ampli()']) assert.ok(mayContainGroupCalls(text), text);
+		for (const text of ['const userGroups = props.groups ?? [];', '// identify the row under the cursor', 'trackBy: (row) => row.id', 'segments.map(render)', 'class Analytics {}']) assert.ok(!mayContainGroupCalls(text), text);
 	});
 });

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { CallFact } from '../callFacts';
 import { groupFromArguments, groupIdentifyCall, setGroupCall } from './amplitudeCalls';
 import { eventCallFields, readAmplitudeEvent } from './amplitudeEvents';

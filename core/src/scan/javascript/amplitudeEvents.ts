@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { CallFact, GroupFact, GroupsInsertion, PropertyWriteFact } from '../callFacts';
 import type { TextRange } from '../../text/textRange';
 import { argumentInsertion, inlineObject, type CallFields, type CallSite, type IdentityReading, identityIn, type ScanTools } from './callSite';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { ImportRef, NameFact, ValueFact } from '../callFacts';
 import type { FileModel } from './fileModel';
 import type { BindingStep } from './scopes';

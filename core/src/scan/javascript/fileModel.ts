@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { TextRange } from '../../text/textRange';
 import { ScopeTree, type Declaration } from './scopes';
 import { accessedMemberName, isFunctionLike, unwrapExpression, walkSyntax } from './syntaxWalk';
@@ -84,22 +84,49 @@ export class FileModel {
 		return owner ? (this.thisFields.get(owner)?.get(name) ?? []) : [];
 	}
 
-	private visit(node: ts.Node): void {
+	/** One node of the walk (one switch on its kind: this runs for every node of every scanned file). */
+	private visit(node: ts.Node): boolean {
+		const kind = node.kind;
+		// Interfaces and type aliases hold no calls, values or bindings the recognisers read.
+		if (kind === ts.SyntaxKind.InterfaceDeclaration || kind === ts.SyntaxKind.TypeAliasDeclaration) return false;
 		this.scopes.enter(node);
-		if (ts.isCallExpression(node)) this.visitCall(node);
-		else if (ts.isObjectLiteralExpression(node)) this.objectLiterals.push(node);
-		else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitAssignment(node);
-		else if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
-			if (node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) this.moduleSpecifiers.push(node.moduleSpecifier.text);
-		} else if (ts.isImportEqualsDeclaration(node)) {
-			const reference = node.moduleReference;
-			if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) this.moduleSpecifiers.push(reference.expression.text);
-		} else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isClassLike(node.parent)) {
-			const name = ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name) ? node.name.text : undefined;
-			if (name) this.addThisField(node.parent, name, node.initializer);
-		} else if (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && ts.isIdentifier(node.name) && hasParameterPropertyModifier(node)) {
-			this.addThisField(node.parent.parent, node.name.text, node);
+		switch (kind) {
+			case ts.SyntaxKind.CallExpression:
+				this.visitCall(node as ts.CallExpression);
+				break;
+			case ts.SyntaxKind.ObjectLiteralExpression:
+				this.objectLiterals.push(node as ts.ObjectLiteralExpression);
+				break;
+			case ts.SyntaxKind.BinaryExpression:
+				if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitAssignment(node as ts.BinaryExpression);
+				break;
+			case ts.SyntaxKind.ImportDeclaration:
+			case ts.SyntaxKind.ExportDeclaration: {
+				const specifier = (node as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier;
+				if (specifier && ts.isStringLiteral(specifier)) this.moduleSpecifiers.push(specifier.text);
+				break;
+			}
+			case ts.SyntaxKind.ImportEqualsDeclaration: {
+				const reference = (node as ts.ImportEqualsDeclaration).moduleReference;
+				if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) this.moduleSpecifiers.push(reference.expression.text);
+				break;
+			}
+			case ts.SyntaxKind.PropertyDeclaration: {
+				const property = node as ts.PropertyDeclaration;
+				if (!property.initializer || !ts.isClassLike(property.parent)) break;
+				const name = ts.isIdentifier(property.name) || ts.isPrivateIdentifier(property.name) ? property.name.text : undefined;
+				if (name) this.addThisField(property.parent, name, property.initializer);
+				break;
+			}
+			case ts.SyntaxKind.Parameter: {
+				const parameter = node as ts.ParameterDeclaration;
+				if (ts.isConstructorDeclaration(parameter.parent) && ts.isIdentifier(parameter.name) && hasParameterPropertyModifier(parameter)) {
+					this.addThisField(parameter.parent.parent, parameter.name.text, parameter);
+				}
+				break;
+			}
 		}
+		return true;
 	}
 
 	private visitCall(node: ts.CallExpression): void {
@@ -120,7 +147,7 @@ export class FileModel {
 		const name = accessedMemberName(target);
 		const base = unwrapExpression(target.expression);
 		if (base.kind === ts.SyntaxKind.ThisKeyword && name) {
-			const owner = enclosingClassOfThis(base);
+			const owner = enclosingClassOfThis(node); // (from the assignment: its `this` has no parent yet, the walk sets parents on the way down)
 			if (owner) this.addThisField(owner, name, node.right);
 			return;
 		}

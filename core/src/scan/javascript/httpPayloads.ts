@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { CallFact, CallKind, GroupFact, GroupsInsertion, NameFact, PropertyWriteFact } from '../callFacts';
 import type { TextRange } from '../../text/textRange';
 import { amplitudeIdentityKeys } from './amplitudeEvents';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { GroupFact, PropertyOperation, PropertyWriteFact } from '../callFacts';
 import type { TextRange } from '../../text/textRange';
 import type { ConstantValues } from './constantValues';

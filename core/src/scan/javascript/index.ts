@@ -7,7 +7,7 @@ import { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
 import { scanJavaScriptFile } from './scanJavaScriptFile';
 
 export { scanJavaScriptFile } from './scanJavaScriptFile';
-export { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
+export { isJavaScriptLike, mayContainGroupCalls, triggerPattern } from './fileKinds';
 export { settleCandidateCall, sdkFamily, type SdkFamily } from './candidateCalls';
 
 /** The front end, ready for `defaultFrontEnds`. */

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { ImportRef } from '../callFacts';
 import { memberOfImport } from './constantValues';
 import type { FileModel } from './fileModel';
@@ -200,18 +200,18 @@ export class ReceiverResolver {
 		if (depth > maxDepth || !fn.body) return undefined;
 		if (!ts.isBlock(fn.body)) return this.resolve(fn.body, depth + 1);
 		let found: SymbolicValue | undefined;
+		// Its own returns only: through statements (a return is never inside an expression but in a nested
+		// function, which is not entered), ending at the first that resolves.
 		walkSyntax(fn.body, (inner) => {
-			if (found || !ts.isReturnStatement(inner) || !inner.expression || enclosingFunction(inner) !== fn) return;
-			found = this.resolve(inner.expression, depth + 1);
+			if (found) return false;
+			if (ts.isReturnStatement(inner)) {
+				if (inner.expression) found = this.resolve(inner.expression, depth + 1);
+				return false;
+			}
+			return isStatementContainer(inner);
 		});
 		return found;
 	}
-}
-
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
-	let current = node.parent;
-	while (current && !isFunctionLike(current)) current = current.parent;
-	return current;
 }
 
 /** Free names the browser provides: `window`, and the script-loader globals when the file does not bind them. */
@@ -272,4 +272,9 @@ function asReceiver(value: SymbolicValue | undefined): ResolvedReceiver | undefi
 	if (value.kind === 'sdk') return value.client && value.path.length === 0 ? { kind: 'client', client: value.client } : undefined;
 	if (value.kind === 'external') return { kind: 'external', ref: value.ref, via: value.via, members: value.members };
 	return undefined;
+}
+
+/** Statements and the parts of statements that hold statements (where a function's own `return`s are). */
+function isStatementContainer(node: ts.Node): boolean {
+	return ts.isBlock(node) || ts.isCaseBlock(node) || ts.isCaseOrDefaultClause(node) || ts.isCatchClause(node) || (ts.isStatement(node) && !ts.isFunctionDeclaration(node) && !ts.isClassDeclaration(node));
 }

@@ -1,20 +1,30 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 
 /**
  * Visits every node under `root` in source order (pre-order) with an explicit stack, so deeply
- * nested input cannot overflow the call stack here.
+ * nested input cannot overflow the call stack here. `visit` returning false skips the node's
+ * children. Each child's `parent` is set on the way down: files are parsed without TypeScript's
+ * separate parent-setting pass, and a node's parent chain is complete by the time it is visited.
  */
-export function walkSyntax(root: ts.Node, visit: (node: ts.Node) => void): void {
+export function walkSyntax(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
 	const stack: ts.Node[] = [root];
-	const children: ts.Node[] = [];
+	let parent: ts.Node = root;
+	const push = (child: ts.Node): void => {
+		(child as { parent: ts.Node }).parent = parent;
+		stack.push(child);
+	};
 	while (stack.length > 0) {
 		const node = stack.pop()!;
-		visit(node);
-		children.length = 0;
-		ts.forEachChild(node, (child) => {
-			children.push(child);
-		});
-		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+		if (visit(node) === false) continue;
+		parent = node;
+		const first = stack.length;
+		ts.forEachChild(node, push);
+		// Children were pushed in source order: reverse them so the first is popped first.
+		for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+			const swap = stack[i]!;
+			stack[i] = stack[j]!;
+			stack[j] = swap;
+		}
 	}
 }
 
@@ -100,14 +110,16 @@ export function spreadMaySupply(object: ts.ObjectLiteralExpression, key: string)
 	return object.properties.slice(after).some((property) => ts.isSpreadAssignment(property));
 }
 
+const functionLikeKinds: ReadonlySet<ts.SyntaxKind> = new Set([
+	ts.SyntaxKind.FunctionDeclaration,
+	ts.SyntaxKind.FunctionExpression,
+	ts.SyntaxKind.ArrowFunction,
+	ts.SyntaxKind.MethodDeclaration,
+	ts.SyntaxKind.Constructor,
+	ts.SyntaxKind.GetAccessor,
+	ts.SyntaxKind.SetAccessor,
+]);
+
 export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
-	return (
-		ts.isFunctionDeclaration(node) ||
-		ts.isFunctionExpression(node) ||
-		ts.isArrowFunction(node) ||
-		ts.isMethodDeclaration(node) ||
-		ts.isConstructorDeclaration(node) ||
-		ts.isGetAccessorDeclaration(node) ||
-		ts.isSetAccessorDeclaration(node)
-	);
+	return functionLikeKinds.has(node.kind);
 }
