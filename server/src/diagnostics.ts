@@ -76,7 +76,6 @@ export class DiagnosticsReporter {
 	}
 
 	private urisWithPossibleFindings(): string[] {
-		const index = this.workspace.index;
-		return [...index.allPlans().map((p) => p.uri), ...index.sourceUris()];
+		return this.workspace.index.urisWithPossibleFindings();
 	}
 }

@@ -65,6 +65,9 @@ export class WorkspaceIndex {
 	private changeVersion = 0;
 	private usageCache = new Map<string, { version: number; usage: WorkspaceUsage }>();
 	private sortedUris: { version: number; uris: string[] } | undefined;
+	/** Bumped when a file gains or loses facts, a file is removed, or a plan is added or removed. */
+	private facetedSetVersion = 0;
+	private facetedByPlan: { version: number; byPlan: Map<string | undefined, string[]> } | undefined;
 	/** How many times a front end parsed a file (tests assert incremental behaviour with it). */
 	parseCount = 0;
 
@@ -74,7 +77,10 @@ export class WorkspaceIndex {
 
 	setPlan(uri: string, text: string): ParsedPlan {
 		const plan = parsePlan(uri, text);
-		if (!this.plans.has(uri)) this.governing.add(uri);
+		if (!this.plans.has(uri)) {
+			this.governing.add(uri);
+			this.facetedSetVersion++;
+		}
 		this.plans.set(uri, plan);
 		this.changeVersion++;
 		return plan;
@@ -83,6 +89,7 @@ export class WorkspaceIndex {
 	removePlan(uri: string): void {
 		if (!this.plans.delete(uri)) return;
 		this.governing.remove(uri);
+		this.facetedSetVersion++;
 		this.changeVersion++;
 	}
 
@@ -139,6 +146,7 @@ export class WorkspaceIndex {
 	}
 
 	removeSource(uri: string): void {
+		if (this.sources.get(uri)?.facts) this.facetedSetVersion++;
 		if (!this.sources.delete(uri)) return;
 		this.fileSetVersion++;
 		this.changeVersion++;
@@ -232,12 +240,29 @@ export class WorkspaceIndex {
 		const cached = this.usageCache.get(planUri);
 		if (cached && cached.version === this.changeVersion) return cached.usage;
 		const plan = this.plans.get(planUri);
-		const files = this.sourceUris()
-			.filter((uri) => this.sources.get(uri)!.facts !== undefined && this.planFor(uri)?.uri === planUri)
-			.map((uri) => ({ uri, calls: this.calls(uri) }));
+		const files = this.facetedUris(planUri).map((uri) => ({ uri, calls: this.calls(uri) }));
 		const usage = computeWorkspaceUsage(plan?.model, files);
 		this.usageCache.set(planUri, { version: this.changeVersion, usage });
 		return usage;
+	}
+
+	/**
+	 * The scanned files a plan governs, sorted (cached until a file gains or loses facts, or the files
+	 * or plans change): a keystroke recomputes usage from these, never by looking at every file.
+	 */
+	private facetedUris(planUri: string): readonly string[] {
+		if (this.facetedByPlan?.version !== this.facetedSetVersion) {
+			const byPlan = new Map<string | undefined, string[]>();
+			for (const uri of this.sourceUris()) {
+				if (!this.sources.get(uri)!.facts) continue;
+				const governing = this.planFor(uri)?.uri;
+				const list = byPlan.get(governing);
+				if (list) list.push(uri);
+				else byPlan.set(governing, [uri]);
+			}
+			this.facetedByPlan = { version: this.facetedSetVersion, byPlan };
+		}
+		return this.facetedByPlan.byPlan.get(planUri) ?? [];
 	}
 
 	/** The findings of one file: a plan (plan rules) or a source file (code rules, or why it was skipped). */
@@ -267,10 +292,22 @@ export class WorkspaceIndex {
 	/** Findings of every plan and source file. */
 	allFindings(severities: RuleSeverities, token: CancellationToken): Finding[] {
 		const findings: Finding[] = [];
-		for (const uri of [...this.plans.keys(), ...this.sourceUris()].sort()) {
+		for (const uri of this.urisWithPossibleFindings()) {
 			for (const finding of this.findings(uri, severities, token)) findings.push(finding);
 		}
 		return findings;
+	}
+
+	/**
+	 * The plans and the source files that can have findings (scanned, or skipped), sorted: a file
+	 * that was never scanned has none, so a workspace report does not look at it.
+	 */
+	urisWithPossibleFindings(): string[] {
+		const sources = this.sourceUris().filter((uri) => {
+			const entry = this.sources.get(uri)!;
+			return entry.facts !== undefined || entry.skipped !== undefined;
+		});
+		return [...this.plans.keys(), ...sources].sort();
 	}
 
 	// ---- internals
@@ -287,6 +324,7 @@ export class WorkspaceIndex {
 
 	private scan(entry: SourceEntry, text: string): void {
 		this.parseCount++;
+		if (!entry.facts) this.facetedSetVersion++;
 		try {
 			entry.facts = entry.frontEnd.scan(entry.uri, text);
 			// The front end gave up on the file (e.g. nested too deeply for its parser): say so once, as for a skipped file.
@@ -301,6 +339,7 @@ export class WorkspaceIndex {
 	}
 
 	private dropFacts(entry: SourceEntry): void {
+		if (entry.facts) this.facetedSetVersion++;
 		entry.facts = undefined;
 		entry.lines = undefined;
 		entry.resolved = undefined;
