@@ -31,7 +31,8 @@ export class NodeFileSystem implements WorkspaceFileSystem {
 
 	async readFile(uri: string): Promise<string> {
 		const read = readRegularFile(toPath(uri), Number.MAX_SAFE_INTEGER);
-		return 'text' in read ? read.text : '';
+		if (!('text' in read)) throw new Error(`Too large to read: ${toPath(uri)} (${read.size} bytes)`);
+		return read.text;
 	}
 
 	async readTextUpTo(uri: string, maxBytes: number): Promise<{ readonly text: string } | { readonly size: number }> {

@@ -1,6 +1,7 @@
 import type { GroupTypeDecl } from '../plan/planModel';
 import { findEvent, findGroupType, knownGroups, levelOf } from '../rules/code/planLookup';
 import type { CallFact } from '../scan/callFacts';
+import { addTo } from '../util/multiMap';
 import type { WorkspaceUsage } from '../workspaceIndex/workspaceUsage';
 import type { ProjectContext } from './projectContext';
 import type { GroupTypeUse, SourceLink, UseKind, WorkbookGroupType, WorkbookProperty } from './workbookModel';
@@ -65,9 +66,7 @@ function propertiesOf(context: ProjectContext, name: string, declaration: GroupT
 		if (call.kind !== 'group-identify' || call.groups[0]?.type.kind !== 'resolved' || call.groups[0].type.name !== name) continue;
 		for (const property of call.properties) {
 			if (property.name.kind !== 'resolved' || property.operation === '$unset') continue;
-			const links = setAt.get(property.name.name) ?? [];
-			links.push(context.link(file, property.name.range.start));
-			setAt.set(property.name.name, links);
+			addTo(setAt, property.name.name, context.link(file, property.name.range.start));
 		}
 	}
 	const display = declaration?.displayProperty?.name;

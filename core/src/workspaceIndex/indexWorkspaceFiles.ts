@@ -58,9 +58,9 @@ export async function indexWorkspaceFiles(
 			if (open !== undefined) text = open;
 			else if (source.unreadable !== undefined) throw source.unreadable;
 			else if (files.readTextUpTo) {
-				const read = await files.readTextUpTo(source.uri, maxFileSize);
-				if (!('text' in read)) return tooLarge(source, read.size, excluded);
-				text = documentText(read.text);
+				const capped = await files.readTextUpTo(source.uri, maxFileSize);
+				if (!('text' in capped)) return tooLarge(source, capped.size, excluded);
+				text = documentText(capped.text);
 			} else text = documentText(await files.readFile(source.uri));
 		} catch (error) {
 			options.onUnreadable?.(source.uri, error);

@@ -9,6 +9,7 @@ import { OperationCancelled } from '../cancellation';
 import type { CallFact, FileFacts } from '../scan/callFacts';
 import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
 import { LineIndex } from '../text/lineIndex';
+import { addTo } from '../util/multiMap';
 import { applySegmentSettings } from './applySegmentSettings';
 import { GoverningPlans } from './governingPlan';
 import { resolveModule } from './moduleResolution';
@@ -255,10 +256,7 @@ export class WorkspaceIndex {
 			const byPlan = new Map<string | undefined, string[]>();
 			for (const uri of this.sourceUris()) {
 				if (!this.sources.get(uri)!.facts) continue;
-				const governing = this.planFor(uri)?.uri;
-				const list = byPlan.get(governing);
-				if (list) list.push(uri);
-				else byPlan.set(governing, [uri]);
+				addTo(byPlan, this.planFor(uri)?.uri, uri);
 			}
 			this.facetedByPlan = { version: this.facetedSetVersion, byPlan };
 		}

@@ -1,7 +1,6 @@
 import ts = require('typescript');
-import type { CallFact, GroupFact, GroupsInsertion, PropertyWriteFact } from '../callFacts';
-import type { TextRange } from '../../text/textRange';
-import { argumentInsertion, inlineObject, type CallFields, type CallSite, type IdentityReading, identityIn, type ScanTools } from './callSite';
+import type { CallFact, GroupsInsertion } from '../callFacts';
+import { argumentInsertion, inlineObject, type CallFields, type CallSite, type EventContentsReading, identityIn, type ScanTools } from './callSite';
 import { objectEntryInsertion, readGroupsObject, readPropertyObject } from './propertyObjects';
 import { isNullish, objectProperty, propertyValue, spreadMaySupply, unwrapExpression } from './syntaxWalk';
 
@@ -10,18 +9,8 @@ export const amplitudeIdentityKeys: readonly string[] = ['user_id', 'device_id']
 export type EventName = NonNullable<CallFact['event']>;
 
 /** What an Amplitude event call (`track`, `logEvent`, Ampli's `track`) carries, after options replace the event's groups. */
-export interface AmplitudeEventReading {
+export interface AmplitudeEventReading extends EventContentsReading {
 	readonly event?: EventName;
-	/** A `groups` key is present on the effective source (so the call sends event-level groups). */
-	readonly hasGroups: boolean;
-	readonly groups: readonly GroupFact[];
-	readonly groupsPartlyUnknown: boolean;
-	readonly groupsRange?: TextRange;
-	readonly groupsInsertion?: GroupsInsertion;
-	readonly properties: readonly PropertyWriteFact[];
-	readonly propertiesPartlyUnknown: boolean;
-	readonly ignoredGroupPropertiesRange?: TextRange;
-	readonly identity: IdentityReading;
 }
 
 export interface EventArguments {

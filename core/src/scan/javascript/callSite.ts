@@ -56,6 +56,20 @@ export function callFact(tools: ScanTools, site: CallSite, fields: CallFields): 
 export type IdentityReading = 'present' | 'absent' | 'unknown';
 
 /**
+ * What an event read from code carries, whatever its shape (an SDK call, an HTTP payload): its groups
+ * and group properties as the call fact keeps them, whether a `groups` key is there at all, and
+ * whether it says whom it is for.
+ */
+export type EventContentsReading = Pick<
+	CallFact,
+	'groups' | 'groupsPartlyUnknown' | 'groupsRange' | 'groupsInsertion' | 'properties' | 'propertiesPartlyUnknown' | 'ignoredGroupPropertiesRange'
+> & {
+	/** A `groups` key is present (so the event carries event-level groups). */
+	readonly hasGroups: boolean;
+	readonly identity: IdentityReading;
+};
+
+/**
  * Whether any of the objects carries one of `keys` (`user_id`/`device_id`, or Segment's
  * `userId`/`anonymousId`): 'present'; 'unknown' when one is a variable or has a spread; else 'absent'.
  */

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { ImportRef, NameFact, ValueFact } from '../callFacts';
 import type { FileModel } from './fileModel';
 import type { BindingStep } from './scopes';
-import { accessedMemberName, isMemberAccess, objectProperty, propertyValue, unwrapExpression } from './syntaxWalk';
+import { isMemberAccess, memberChain, objectProperty, propertyValue, unwrapExpression } from './syntaxWalk';
 
 /** How far a chain of consts, member reads and array items is followed before giving up. */
 const maxDepth = 24;
@@ -129,16 +129,10 @@ export class ConstantValues {
 
 	/** `a.b.c` / `a['b']`: collects the names iteratively, then evaluates the base and reads them off. */
 	private evaluateMemberChain(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): ConstantValue | undefined {
-		const names: string[] = [];
-		let current: ts.Expression = node;
-		while (isMemberAccess(current)) {
-			const name = accessedMemberName(current);
-			if (name === undefined || names.length > maxDepth) return undefined;
-			names.unshift(name);
-			current = unwrapExpression(current.expression);
-		}
-		let value = this.evaluate(current, depth + 1);
-		for (const name of names) {
+		const chain = memberChain(node, maxDepth);
+		if (!chain) return undefined;
+		let value = this.evaluate(chain.base, depth + 1);
+		for (const name of chain.names) {
 			if (!value) return undefined;
 			value = this.step(value, { property: name }, depth + 1);
 		}

@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import type { TextRange } from '../../text/textRange';
+import { addTo } from '../../util/multiMap';
 import { ScopeTree, type Declaration } from './scopes';
 import { accessedMemberName, isFunctionLike, unwrapExpression, walkSyntax } from './syntaxWalk';
 
@@ -50,10 +51,7 @@ export class FileModel {
 			this.assignmentsByDeclaration = new Map();
 			for (const { target, value } of this.nameAssignments) {
 				const declared = this.declarationOf(target);
-				if (!declared) continue;
-				const list = this.assignmentsByDeclaration.get(declared) ?? [];
-				list.push(value);
-				this.assignmentsByDeclaration.set(declared, list);
+				if (declared) addTo(this.assignmentsByDeclaration, declared, value);
 			}
 		}
 		return this.assignmentsByDeclaration.get(declaration) ?? [];
@@ -69,10 +67,7 @@ export class FileModel {
 				const receiver = unwrapExpression(callee.expression);
 				if (!ts.isIdentifier(receiver)) continue;
 				const declared = this.declarationOf(receiver);
-				if (!declared) continue;
-				const list = this.memberCallsByDeclaration.get(declared) ?? [];
-				list.push(call);
-				this.memberCallsByDeclaration.set(declared, list);
+				if (declared) addTo(this.memberCallsByDeclaration, declared, call);
 			}
 		}
 		return this.memberCallsByDeclaration.get(declaration) ?? [];
@@ -156,11 +151,9 @@ export class FileModel {
 	}
 
 	private addThisField(owner: ts.ClassLikeDeclaration, name: string, source: ThisFieldSource): void {
-		const fields = this.thisFields.get(owner) ?? new Map<string, ThisFieldSource[]>();
-		const list = fields.get(name) ?? [];
-		list.push(source);
-		fields.set(name, list);
-		this.thisFields.set(owner, fields);
+		let fields = this.thisFields.get(owner);
+		if (!fields) this.thisFields.set(owner, (fields = new Map()));
+		addTo(fields, name, source);
 	}
 }
 

@@ -1,26 +1,17 @@
 import ts = require('typescript');
-import type { CallFact, CallKind, GroupFact, GroupsInsertion, NameFact, PropertyWriteFact } from '../callFacts';
+import type { CallFact, CallKind, GroupsInsertion, NameFact } from '../callFacts';
 import type { TextRange } from '../../text/textRange';
 import { amplitudeIdentityKeys } from './amplitudeEvents';
-import { identityIn, inlineObject, type IdentityReading, type ScanTools } from './callSite';
+import { identityIn, inlineObject, type EventContentsReading, type ScanTools } from './callSite';
 import { objectEntryInsertion, readGroupsObject, readPropertyObject } from './propertyObjects';
 import { objectProperty, propertyValue } from './syntaxWalk';
 
 /** An HTTP V2 event object (`{ event_type, groups, group_properties, user_id }`) read as one of the wire shapes. */
-export interface EventPayloadReading {
+export interface EventPayloadReading extends EventContentsReading {
 	readonly kind: CallKind;
 	readonly event?: NameFact;
 	/** The `event_type` entry (the "callee" of a payload literal). */
 	readonly eventTypeRange: TextRange;
-	readonly hasGroups: boolean;
-	readonly groups: readonly GroupFact[];
-	readonly groupsPartlyUnknown: boolean;
-	readonly groupsRange?: TextRange;
-	readonly groupsInsertion?: GroupsInsertion;
-	readonly properties: readonly PropertyWriteFact[];
-	readonly propertiesPartlyUnknown: boolean;
-	readonly ignoredGroupPropertiesRange?: TextRange;
-	readonly identity: IdentityReading;
 }
 
 /**

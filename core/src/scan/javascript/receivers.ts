@@ -14,7 +14,7 @@ import {
 	type SdkModuleId,
 } from './sdkModules';
 import type { BindingStep, Declaration } from './scopes';
-import { accessedMemberName, isFunctionLike, isMemberAccess, unwrapExpression, walkSyntax } from './syntaxWalk';
+import { isFunctionLike, isMemberAccess, memberChain, unwrapExpression, walkSyntax } from './syntaxWalk';
 
 /** How deep resolution follows consts, calls and returns before giving up (keeps the stack shallow). */
 const maxDepth = 32;
@@ -138,22 +138,13 @@ export class ReceiverResolver {
 
 	/** `a.b.c`: collects the names iteratively, resolves the base once, then reads them off. */
 	private resolveMemberChain(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): SymbolicValue | undefined {
-		const names: string[] = [];
-		let current: ts.Expression = node;
-		while (isMemberAccess(current)) {
-			const name = accessedMemberName(current);
-			if (name === undefined || names.length > maxDepth) return undefined;
-			names.unshift(name);
-			const base = unwrapExpression(current.expression);
-			if (base.kind === ts.SyntaxKind.ThisKeyword) {
-				let value = this.resolveThisField(base, names[0]!, depth);
-				for (const rest of names.slice(1)) value = value && readMember(value, rest);
-				return value;
-			}
-			current = base;
-		}
-		let value = this.resolve(current, depth + 1);
-		for (const name of names) value = value && readMember(value, name);
+		const chain = memberChain(node, maxDepth);
+		if (!chain) return undefined;
+		const { base, names } = chain;
+		// `this.segment.x`: the field's value, then the rest read off it.
+		const fromThis = base.kind === ts.SyntaxKind.ThisKeyword;
+		let value = fromThis ? this.resolveThisField(base, names[0]!, depth) : this.resolve(base, depth + 1);
+		for (const name of fromThis ? names.slice(1) : names) value = value && readMember(value, name);
 		return value;
 	}
 

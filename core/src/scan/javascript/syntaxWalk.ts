@@ -64,6 +64,23 @@ export function accessedMemberName(node: ts.Expression): string | undefined {
 	return undefined;
 }
 
+/**
+ * `a.b.c` / `a['b']` read as its base (`a`, unwrapped) and the static member names in order
+ * (`['b', 'c']`), collected iteratively; undefined when a name is not static or there are more than
+ * `limit` of them.
+ */
+export function memberChain(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, limit: number): { base: ts.Expression; names: string[] } | undefined {
+	const names: string[] = [];
+	let current: ts.Expression = node;
+	while (isMemberAccess(current)) {
+		const name = accessedMemberName(current);
+		if (name === undefined || names.length > limit) return undefined;
+		names.unshift(name);
+		current = unwrapExpression(current.expression);
+	}
+	return { base: current, names };
+}
+
 /** The node naming the member in `a.b` / `a['b']` (for callee ranges). */
 export function accessedMemberNode(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): ts.Node {
 	return ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
