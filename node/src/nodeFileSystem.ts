@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { URI } from 'vscode-uri';
-import type { EntryStat, EntryType, WorkspaceFileSystem } from '../../core/src/index';
+import { isPlainFileUri, type EntryStat, type EntryType, type WorkspaceFileSystem } from '../../core/src/index';
 
 /**
  * The core's WorkspaceFileSystem over Node's fs. Never follows symbolic links.
@@ -70,6 +70,8 @@ function readRegularFile(path: string, maxBytes: number): { readonly text: strin
 const noFollow = constants.O_NOFOLLOW ?? 0;
 
 export function toPath(uri: string): string {
+	// (On POSIX a plain file URI's path is its file path: no parse for each of 20,000 reads.)
+	if (process.platform !== 'win32' && isPlainFileUri(uri)) return uri.slice('file://'.length);
 	return URI.parse(uri).fsPath;
 }
 

@@ -27,9 +27,10 @@ after(() => workspace.remove());
 /** Makes the `unknown-event` rule throw on src/ruleFault.ts and the JavaScript front end throw on src/scanFault.ts; returns the undo. */
 function injectFaults(): () => void {
 	const rule = codeRules.find((r) => r.codes.includes('unknown-event')) as { check: CodeRule['check'] };
-	const frontEnd = javaScriptFrontEnd as { scan: typeof javaScriptFrontEnd.scan };
+	const frontEnd = javaScriptFrontEnd as { scan: typeof javaScriptFrontEnd.scan; scanEdited: typeof javaScriptFrontEnd.scanEdited };
 	const check = rule.check;
 	const scan = frontEnd.scan;
+	const scanEdited = frontEnd.scanEdited!;
 	rule.check = function (context) {
 		if (context.uri.endsWith('/ruleFault.ts')) throw new Error('injected fault in a rule');
 		return check.call(this, context);
@@ -38,9 +39,15 @@ function injectFaults(): () => void {
 		if (uri.endsWith('/scanFault.ts')) throw new RangeError('injected fault in the front end');
 		return scan.call(this, uri, text);
 	};
+	// (A file scanned again — opened, edited — goes through the front end's edit path.)
+	frontEnd.scanEdited = function (uri, text, previous) {
+		if (uri.endsWith('/scanFault.ts')) throw new RangeError('injected fault in the front end');
+		return scanEdited.call(this, uri, text, previous);
+	};
 	return () => {
 		rule.check = check;
 		frontEnd.scan = scan;
+		frontEnd.scanEdited = scanEdited;
 	};
 }
 

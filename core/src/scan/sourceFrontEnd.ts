@@ -12,4 +12,11 @@ export interface SourceFrontEnd {
 	mayContainGroupCalls(text: string): boolean;
 	/** Parses the file and returns its facts; never throws, never keeps the syntax tree. */
 	scan(uri: string, text: string): FileFacts;
+	/**
+	 * Optional, for a file being edited: as `scan`, given the state the previous call returned for the
+	 * same file, and returning the state for the next one (e.g. the syntax tree and per-statement
+	 * facts, so a keystroke re-parses only what it changed). The state is opaque to the host, which
+	 * keeps it for a few recently edited files only and passes each state at most once.
+	 */
+	scanEdited?(uri: string, text: string, previous: unknown): { readonly facts: FileFacts; readonly state: unknown };
 }

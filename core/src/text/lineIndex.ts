@@ -18,6 +18,18 @@ export class LineIndex {
 	constructor(text: string) {
 		const starts = [0];
 		const breaks: number[] = [];
+		if (!text.includes('\r')) {
+			// The common case, found by the engine's fast search: \n only.
+			for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+				breaks.push(1);
+				starts.push(at + 1);
+			}
+			breaks.push(0);
+			this.lineStarts = starts;
+			this.breakLengths = breaks;
+			this.length = text.length;
+			return;
+		}
 		for (let i = 0; i < text.length; i++) {
 			const c = text.charCodeAt(i);
 			if (c === 13 /* \r */) {

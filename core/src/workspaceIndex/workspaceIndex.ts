@@ -71,6 +71,8 @@ export class WorkspaceIndex {
 	private facetedByPlan: { version: number; byPlan: Map<string | undefined, string[]> } | undefined;
 	/** How many times a front end parsed a file (tests assert incremental behaviour with it). */
 	parseCount = 0;
+	/** What front ends keep of the files edited last, most recent last (see `SourceFrontEnd.scanEdited`). */
+	private readonly editStates = new Map<string, unknown>();
 
 	constructor(private readonly options: WorkspaceIndexOptions) {}
 
@@ -147,6 +149,7 @@ export class WorkspaceIndex {
 	}
 
 	removeSource(uri: string): void {
+		this.editStates.delete(uri);
 		if (this.sources.get(uri)?.facts) this.facetedSetVersion++;
 		if (!this.sources.delete(uri)) return;
 		this.fileSetVersion++;
@@ -322,9 +325,10 @@ export class WorkspaceIndex {
 
 	private scan(entry: SourceEntry, text: string): void {
 		this.parseCount++;
+		const rescan = entry.facts !== undefined;
 		if (!entry.facts) this.facetedSetVersion++;
 		try {
-			entry.facts = entry.frontEnd.scan(entry.uri, text);
+			entry.facts = rescan ? this.scanEdited(entry, text) : entry.frontEnd.scan(entry.uri, text);
 			// The front end gave up on the file (e.g. nested too deeply for its parser): say so once, as for a skipped file.
 			if (entry.facts.scanError) entry.skipped = { reason: 'unparsable', detail: `it could not be parsed (${entry.facts.scanError.replace(/^Could not scan the file: /, '')})` };
 		} catch (error) {
@@ -336,7 +340,26 @@ export class WorkspaceIndex {
 		entry.resolved = undefined;
 	}
 
+	/**
+	 * A file scanned again has been edited (a keystroke, a save, a change on disk): the front end may
+	 * keep state to re-parse only what the next edit changes. Kept for the last few such files only, so
+	 * a workspace load never holds syntax trees.
+	 */
+	private scanEdited(entry: SourceEntry, text: string): FileFacts {
+		const frontEnd = entry.frontEnd;
+		if (!frontEnd.scanEdited) return frontEnd.scan(entry.uri, text);
+		const previous = this.editStates.get(entry.uri);
+		this.editStates.delete(entry.uri);
+		const { facts, state } = frontEnd.scanEdited(entry.uri, text, previous);
+		if (state !== undefined) {
+			this.editStates.set(entry.uri, state);
+			if (this.editStates.size > keptEditStates) this.editStates.delete(this.editStates.keys().next().value!);
+		}
+		return facts;
+	}
+
 	private dropFacts(entry: SourceEntry): void {
+		this.editStates.delete(entry.uri);
 		if (entry.facts) this.facetedSetVersion++;
 		entry.facts = undefined;
 		entry.lines = undefined;
@@ -364,6 +387,9 @@ export class WorkspaceIndex {
 }
 
 const emptyLines = new LineIndex('');
+
+/** Files edited last whose front-end state (e.g. a syntax tree) is kept for the next edit. */
+const keptEditStates = 4;
 
 function looksBinary(text: string): boolean {
 	return text.slice(0, 8192).includes('\u0000');

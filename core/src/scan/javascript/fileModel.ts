@@ -1,11 +1,42 @@
 import ts = require('typescript');
 import type { TextRange } from '../../text/textRange';
 import { addTo } from '../../util/multiMap';
-import { ScopeTree, type Declaration } from './scopes';
+import { newKeptScopes, ScopeTree, type Declaration, type KeptScopes } from './scopes';
 import { accessedMemberName, isFunctionLike, unwrapExpression, walkSyntax } from './syntaxWalk';
 
 /** What a class's `this.<name>` may hold: assigned expressions, field initialisers, or typed constructor parameters. */
 export type ThisFieldSource = ts.Expression | ts.ParameterDeclaration;
+
+/** What the model's walk gathers from one top-level statement (or, when nothing is kept, from the whole file). */
+interface WalkFindings {
+	readonly calls: ts.CallExpression[];
+	readonly objectLiterals: ts.ObjectLiteralExpression[];
+	readonly moduleSpecifiers: string[];
+	readonly commonJsExports: { readonly name: string | undefined; readonly value: ts.Expression }[];
+	readonly nameAssignments: { readonly target: ts.Identifier; readonly value: ts.Expression }[];
+	readonly thisFields: { readonly owner: ts.ClassLikeDeclaration; readonly name: string; readonly source: ThisFieldSource }[];
+	readonly returns: ts.ReturnStatement[];
+	/** The declarations it made in the file scope, in order. */
+	readonly fileDeclarations: Declaration[];
+}
+
+function noFindings(): WalkFindings {
+	return { calls: [], objectLiterals: [], moduleSpecifiers: [], commonJsExports: [], nameAssignments: [], thisFields: [], returns: [], fileDeclarations: [] };
+}
+
+/**
+ * The model's state kept for a file being edited: the scopes, and what the walk found in each
+ * top-level statement, by statement node. The incremental parser reuses the node of a statement
+ * whose text an edit did not touch, so only the statements it re-created are walked again.
+ */
+export interface KeptModel {
+	readonly scopes: KeptScopes;
+	readonly statements: WeakMap<ts.Statement, WalkFindings>;
+}
+
+export function newKeptModel(): KeptModel {
+	return { scopes: newKeptScopes(), statements: new WeakMap() };
+}
 
 /**
  * One parsed file and everything the recognisers look up, gathered in a single walk: scopes and
@@ -13,24 +44,60 @@ export type ThisFieldSource = ts.Expression | ts.ParameterDeclaration;
  */
 export class FileModel {
 	readonly scopes: ScopeTree;
-	readonly calls: ts.CallExpression[] = [];
-	readonly objectLiterals: ts.ObjectLiteralExpression[] = [];
+	readonly calls: ts.CallExpression[];
+	readonly objectLiterals: ts.ObjectLiteralExpression[];
 	/** Module specifiers in source order: imports, `export … from`, `require()`, `import()`. */
-	readonly moduleSpecifiers: string[] = [];
+	readonly moduleSpecifiers: string[];
 	/** CommonJS exports: `exports.x = …`, `module.exports.x = …`, `module.exports = {…}`. */
-	readonly commonJsExports: { readonly name: string | undefined; readonly value: ts.Expression }[] = [];
-	private readonly nameAssignments: { readonly target: ts.Identifier; readonly value: ts.Expression }[] = [];
+	readonly commonJsExports: { readonly name: string | undefined; readonly value: ts.Expression }[];
+	private readonly nameAssignments: { readonly target: ts.Identifier; readonly value: ts.Expression }[];
 	private readonly thisFields = new Map<ts.ClassLikeDeclaration, Map<string, ThisFieldSource[]>>();
 	private assignmentsByDeclaration: Map<Declaration, ts.Expression[]> | undefined;
 	private memberCallsByDeclaration: Map<Declaration, ts.CallExpression[]> | undefined;
+	private returnsByFunction: Map<ts.Node, ts.ReturnStatement[]> | undefined;
+	/** Where the walk writes. */
+	private found: WalkFindings;
 
 	constructor(
 		readonly sourceFile: ts.SourceFile,
 		/** The parsed text (for embedded scripts: the blanked copy, same offsets as the original). */
 		readonly text: string,
+		/** For a file being edited: what the walk of the previous version found, reused for unchanged statements (and updated). */
+		kept?: KeptModel,
 	) {
-		this.scopes = new ScopeTree(sourceFile);
-		walkSyntax(sourceFile, (node) => this.visit(node));
+		this.scopes = new ScopeTree(sourceFile, kept?.scopes);
+		if (!kept) {
+			this.found = noFindings();
+			walkSyntax(sourceFile, (node) => this.visit(node));
+		} else {
+			const all = noFindings();
+			for (const statement of sourceFile.statements) {
+				let found = kept.statements.get(statement);
+				if (found) {
+					this.scopes.redeclareInFileScope(found.fileDeclarations);
+				} else {
+					kept.statements.set(statement, (found = this.walkStatement(sourceFile, statement)));
+				}
+				appendFindings(all, found);
+			}
+			this.found = all;
+		}
+		({ calls: this.calls, objectLiterals: this.objectLiterals, moduleSpecifiers: this.moduleSpecifiers, commonJsExports: this.commonJsExports, nameAssignments: this.nameAssignments } = this.found);
+		for (const { owner, name, source } of this.found.thisFields) {
+			let fields = this.thisFields.get(owner);
+			if (!fields) this.thisFields.set(owner, (fields = new Map()));
+			addTo(fields, name, source);
+		}
+	}
+
+	private walkStatement(sourceFile: ts.SourceFile, statement: ts.Statement): WalkFindings {
+		const found = noFindings();
+		this.found = found;
+		this.scopes.fileDeclarations = found.fileDeclarations;
+		(statement as { parent: ts.Node }).parent = sourceFile;
+		walkSyntax(statement, (node) => this.visit(node));
+		this.scopes.fileDeclarations = undefined;
+		return found;
 	}
 
 	rangeOf(node: ts.Node): TextRange {
@@ -73,6 +140,19 @@ export class FileModel {
 		return this.memberCallsByDeclaration.get(declaration) ?? [];
 	}
 
+	/** A function's own `return` statements (not those of functions nested in it), in source order. */
+	returnsOf(fn: ts.FunctionLikeDeclaration): readonly ts.ReturnStatement[] {
+		if (!this.returnsByFunction) {
+			this.returnsByFunction = new Map();
+			for (const statement of this.found.returns) {
+				let owner: ts.Node | undefined = statement.parent;
+				while (owner && !isFunctionLike(owner)) owner = owner.parent;
+				if (owner) addTo(this.returnsByFunction, owner, statement);
+			}
+		}
+		return this.returnsByFunction.get(fn) ?? [];
+	}
+
 	/** What `this.<name>` may hold inside `at`'s class. */
 	thisFieldSources(at: ts.Node, name: string): readonly ThisFieldSource[] {
 		const owner = enclosingClassOfThis(at);
@@ -90,7 +170,10 @@ export class FileModel {
 				this.visitCall(node as ts.CallExpression);
 				break;
 			case ts.SyntaxKind.ObjectLiteralExpression:
-				this.objectLiterals.push(node as ts.ObjectLiteralExpression);
+				this.found.objectLiterals.push(node as ts.ObjectLiteralExpression);
+				break;
+			case ts.SyntaxKind.ReturnStatement:
+				this.found.returns.push(node as ts.ReturnStatement);
 				break;
 			case ts.SyntaxKind.BinaryExpression:
 				if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitAssignment(node as ts.BinaryExpression);
@@ -98,12 +181,12 @@ export class FileModel {
 			case ts.SyntaxKind.ImportDeclaration:
 			case ts.SyntaxKind.ExportDeclaration: {
 				const specifier = (node as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier;
-				if (specifier && ts.isStringLiteral(specifier)) this.moduleSpecifiers.push(specifier.text);
+				if (specifier && ts.isStringLiteral(specifier)) this.found.moduleSpecifiers.push(specifier.text);
 				break;
 			}
 			case ts.SyntaxKind.ImportEqualsDeclaration: {
 				const reference = (node as ts.ImportEqualsDeclaration).moduleReference;
-				if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) this.moduleSpecifiers.push(reference.expression.text);
+				if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) this.found.moduleSpecifiers.push(reference.expression.text);
 				break;
 			}
 			case ts.SyntaxKind.PropertyDeclaration: {
@@ -125,17 +208,17 @@ export class FileModel {
 	}
 
 	private visitCall(node: ts.CallExpression): void {
-		this.calls.push(node);
+		this.found.calls.push(node);
 		const [first] = node.arguments;
 		const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
 		const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
-		if ((isRequire || isDynamicImport) && first && ts.isStringLiteralLike(first)) this.moduleSpecifiers.push(first.text);
+		if ((isRequire || isDynamicImport) && first && ts.isStringLiteralLike(first)) this.found.moduleSpecifiers.push(first.text);
 	}
 
 	private visitAssignment(node: ts.BinaryExpression): void {
 		const target = unwrapExpression(node.left);
 		if (ts.isIdentifier(target)) {
-			this.nameAssignments.push({ target, value: node.right });
+			this.found.nameAssignments.push({ target, value: node.right });
 			return;
 		}
 		if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
@@ -146,14 +229,19 @@ export class FileModel {
 			if (owner) this.addThisField(owner, name, node.right);
 			return;
 		}
-		if (isCommonJsExportsObject(base) && name) this.commonJsExports.push({ name, value: node.right });
-		else if (ts.isIdentifier(base) && base.text === 'module' && name === 'exports') this.commonJsExports.push({ name: undefined, value: node.right });
+		if (isCommonJsExportsObject(base) && name) this.found.commonJsExports.push({ name, value: node.right });
+		else if (ts.isIdentifier(base) && base.text === 'module' && name === 'exports') this.found.commonJsExports.push({ name: undefined, value: node.right });
 	}
 
 	private addThisField(owner: ts.ClassLikeDeclaration, name: string, source: ThisFieldSource): void {
-		let fields = this.thisFields.get(owner);
-		if (!fields) this.thisFields.set(owner, (fields = new Map()));
-		addTo(fields, name, source);
+		this.found.thisFields.push({ owner, name, source });
+	}
+}
+
+function appendFindings(into: WalkFindings, from: WalkFindings): void {
+	for (const key of ['calls', 'objectLiterals', 'moduleSpecifiers', 'commonJsExports', 'nameAssignments', 'thisFields', 'returns'] as const) {
+		const target = into[key] as unknown[];
+		for (const item of from[key]) target.push(item);
 	}
 }
 

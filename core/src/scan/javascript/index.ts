@@ -4,7 +4,7 @@
  */
 import type { SourceFrontEnd } from '../sourceFrontEnd';
 import { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
-import { scanJavaScriptFile } from './scanJavaScriptFile';
+import { scanEditedJavaScriptFile, scanJavaScriptFile } from './scanJavaScriptFile';
 
 export { scanJavaScriptFile } from './scanJavaScriptFile';
 export { isJavaScriptLike, mayContainGroupCalls, triggerPattern } from './fileKinds';
@@ -16,4 +16,5 @@ export const javaScriptFrontEnd: SourceFrontEnd = {
 	handles: isJavaScriptLike,
 	mayContainGroupCalls,
 	scan: scanJavaScriptFile,
+	scanEdited: scanEditedJavaScriptFile,
 };

@@ -14,7 +14,7 @@ import {
 	type SdkModuleId,
 } from './sdkModules';
 import type { BindingStep, Declaration } from './scopes';
-import { isFunctionLike, isMemberAccess, memberChain, unwrapExpression, walkSyntax } from './syntaxWalk';
+import { isFunctionLike, isMemberAccess, memberChain, unwrapExpression } from './syntaxWalk';
 
 /** How deep resolution follows consts, calls and returns before giving up (keeps the stack shallow). */
 const maxDepth = 32;
@@ -42,6 +42,7 @@ export type ResolvedReceiver =
 export class ReceiverResolver {
 	private readonly cache = new Map<ts.Node, SymbolicValue | null>();
 	private readonly inProgress = new Set<ts.Node>();
+	private readonly byDeclaration = new Map<Declaration, SymbolicValue | null>();
 
 	constructor(private readonly model: FileModel) {}
 
@@ -62,6 +63,8 @@ export class ReceiverResolver {
 	resolve(expression: ts.Expression, depth = 0): SymbolicValue | undefined {
 		if (depth > maxDepth) return undefined;
 		const node = unwrapExpression(expression);
+		// A name: cached (and guarded against cycles) by its declaration, not per use.
+		if (node.kind === ts.SyntaxKind.Identifier) return this.resolveIdentifier(node as ts.Identifier, depth);
 		const cached = this.cache.get(node);
 		if (cached !== undefined) return cached ?? undefined;
 		if (this.inProgress.has(node)) return undefined;
@@ -73,7 +76,6 @@ export class ReceiverResolver {
 	}
 
 	private compute(node: ts.Expression, depth: number): SymbolicValue | undefined {
-		if (ts.isIdentifier(node)) return this.resolveIdentifier(node, depth);
 		if (isMemberAccess(node)) return this.resolveMemberChain(node, depth);
 		if (ts.isCallExpression(node)) return this.resolveCall(node, depth);
 		if (ts.isNewExpression(node)) return this.resolveConstruction(node, depth);
@@ -90,7 +92,14 @@ export class ReceiverResolver {
 	private resolveIdentifier(node: ts.Identifier, depth: number): SymbolicValue | undefined {
 		const declaration = this.model.declarationOf(node);
 		if (!declaration) return globalValue(node.text);
-		return this.resolveDeclaration(declaration, depth);
+		// A name is read in many places (`props`, `setState`): what its declaration holds is resolved once
+		// (null while in progress, so `let c = c || x` ends).
+		const cached = this.byDeclaration.get(declaration);
+		if (cached !== undefined) return cached ?? undefined;
+		this.byDeclaration.set(declaration, null);
+		const value = this.resolveDeclaration(declaration, depth);
+		this.byDeclaration.set(declaration, value ?? null);
+		return value;
 	}
 
 	private resolveDeclaration(declaration: Declaration, depth: number): SymbolicValue | undefined {
@@ -190,18 +199,11 @@ export class ReceiverResolver {
 	resolveReturns(fn: ts.FunctionLikeDeclaration, depth = 0): SymbolicValue | undefined {
 		if (depth > maxDepth || !fn.body) return undefined;
 		if (!ts.isBlock(fn.body)) return this.resolve(fn.body, depth + 1);
-		let found: SymbolicValue | undefined;
-		// Its own returns only: through statements (a return is never inside an expression but in a nested
-		// function, which is not entered), ending at the first that resolves.
-		walkSyntax(fn.body, (inner) => {
-			if (found) return false;
-			if (ts.isReturnStatement(inner)) {
-				if (inner.expression) found = this.resolve(inner.expression, depth + 1);
-				return false;
-			}
-			return isStatementContainer(inner);
-		});
-		return found;
+		for (const statement of this.model.returnsOf(fn)) {
+			const found = statement.expression && this.resolve(statement.expression, depth + 1);
+			if (found) return found;
+		}
+		return undefined;
 	}
 }
 
@@ -263,9 +265,4 @@ function asReceiver(value: SymbolicValue | undefined): ResolvedReceiver | undefi
 	if (value.kind === 'sdk') return value.client && value.path.length === 0 ? { kind: 'client', client: value.client } : undefined;
 	if (value.kind === 'external') return { kind: 'external', ref: value.ref, via: value.via, members: value.members };
 	return undefined;
-}
-
-/** Statements and the parts of statements that hold statements (where a function's own `return`s are). */
-function isStatementContainer(node: ts.Node): boolean {
-	return ts.isBlock(node) || ts.isCaseBlock(node) || ts.isCaseOrDefaultClause(node) || ts.isCatchClause(node) || (ts.isStatement(node) && !ts.isFunctionDeclaration(node) && !ts.isClassDeclaration(node));
 }

@@ -6,6 +6,7 @@ import { ConstantValues } from './constantValues';
 import { extractEmbeddedScripts } from './embeddedScripts';
 import { collectExports } from './exportFacts';
 import { FileModel } from './fileModel';
+import { isEditedScript, parseEditedScript, parseScript, type EditedScript } from './editedScript';
 import { isGeneratedAmpli, looksMinified, sourceKindOf } from './fileKinds';
 import { recogniseHttpPayloads } from './httpPayloads';
 import { IdentifyChains } from './identifyChains';
@@ -18,11 +19,24 @@ import { sdkModuleOf } from './sdkModules';
  * (e.g. input nested too deeply for the parser) yields empty facts with `scanError` set.
  */
 export function scanJavaScriptFile(uri: string, text: string): FileFacts {
+	return scanTotally(uri, text, undefined).facts;
+}
+
+/**
+ * Scans a file being edited: as `scanJavaScriptFile`, from the state the previous version's scan
+ * returned (when there is one), re-parsing and re-walking only what the edit changed. Returns the
+ * state for the next version (none when the file could not be parsed or is not read at all).
+ */
+export function scanEditedJavaScriptFile(uri: string, text: string, previous: unknown): { facts: FileFacts; state: EditedScript | undefined } {
+	return scanTotally(uri, text, { previous: isEditedScript(previous) ? previous : undefined });
+}
+
+function scanTotally(uri: string, text: string, edit: { previous: EditedScript | undefined } | undefined): { facts: FileFacts; state: EditedScript | undefined } {
 	try {
-		return scan(uri, text);
+		return scan(uri, text, edit);
 	} catch (error) {
 		const reason = error instanceof RangeError ? 'nesting too deep to read' : error instanceof Error ? error.message : String(error);
-		return { ...emptyFacts(uri), scanError: `Could not scan the file: ${reason}` };
+		return { facts: { ...emptyFacts(uri), scanError: `Could not scan the file: ${reason}` }, state: undefined };
 	}
 }
 
@@ -30,8 +44,8 @@ function emptyFacts(uri: string): FileFacts {
 	return { uri, calls: [], candidateCalls: [], exports: {}, imports: [] };
 }
 
-function scan(uri: string, text: string): FileFacts {
-	if (looksMinified(uri, text)) return emptyFacts(uri);
+function scan(uri: string, text: string, edit: { previous: EditedScript | undefined } | undefined): { facts: FileFacts; state: EditedScript | undefined } {
+	if (looksMinified(uri, text)) return { facts: emptyFacts(uri), state: undefined };
 	const kind = sourceKindOf(uri);
 	let parsedText = text;
 	let scriptKind: ts.ScriptKind;
@@ -42,9 +56,19 @@ function scan(uri: string, text: string): FileFacts {
 	} else {
 		scriptKind = kind.scriptKind;
 	}
-	// No parent pointers (FileModel's walk sets them, saving a pass over the tree) and no JSDoc: nothing reads either.
-	const sourceFile = ts.createSourceFile(fileNameFor(scriptKind), parsedText, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind);
-	const model = new FileModel(sourceFile, parsedText);
+	let model: FileModel;
+	let state: EditedScript | undefined;
+	if (edit) {
+		const { sourceFile, kept } = parseEditedScript(edit.previous, uri, parsedText, scriptKind);
+		model = new FileModel(sourceFile, parsedText, kept);
+		state = { uri, scriptKind, parsedText, sourceFile, kept, spent: false };
+	} else {
+		model = new FileModel(parseScript(parsedText, scriptKind), parsedText);
+	}
+	return { facts: factsOf(uri, text, model), state };
+}
+
+function factsOf(uri: string, text: string, model: FileModel): FileFacts {
 	const imports = [...new Set(model.moduleSpecifiers)];
 	const serverSide = imports.some((specifier) => isServerSideModule(specifier));
 	if (isGeneratedAmpli(text)) {
@@ -70,18 +94,4 @@ function scan(uri: string, text: string): FileFacts {
 function isServerSideModule(specifier: string): boolean {
 	const module = sdkModuleOf(specifier);
 	return module === 'amplitude-node' || module === 'amplitude-node-legacy' || module === 'segment-node' || module === 'segment-node-legacy';
-}
-
-/** A file name whose extension matches the script kind (the parser looks at it for JSX rules). */
-function fileNameFor(scriptKind: ts.ScriptKind): string {
-	switch (scriptKind) {
-		case ts.ScriptKind.JS:
-			return 'scanned.js';
-		case ts.ScriptKind.JSX:
-			return 'scanned.jsx';
-		case ts.ScriptKind.TS:
-			return 'scanned.ts';
-		default:
-			return 'scanned.tsx';
-	}
 }

@@ -52,19 +52,43 @@ function createsScope(node: ts.Node): boolean {
 	return blockScopeKinds.has(node.kind) || isFunctionLike(node);
 }
 
+/**
+ * The scopes of a file being edited, kept from one version to the next: the scopes inside a
+ * top-level statement the incremental parser reused are still right (their parent chains end at the
+ * same file scope object, whose declarations are declared again for each version).
+ */
+export interface KeptScopes {
+	readonly fileScope: Scope;
+	readonly scopes: WeakMap<ts.Node, Scope>;
+}
+
+export function newKeptScopes(): KeptScopes {
+	return { fileScope: new Scope(undefined, true), scopes: new WeakMap() };
+}
+
 /** Lexical scopes of one file, built in a single pre-order pass (`enter` every node, parents first). */
 export class ScopeTree {
-	private readonly scopes = new Map<ts.Node, Scope>();
+	private readonly scopes: WeakMap<ts.Node, Scope> | Map<ts.Node, Scope>;
 	readonly fileScope: Scope;
+	/** Where declarations made in the file scope are also written (the walk of one top-level statement, to replay it later). */
+	fileDeclarations: Declaration[] | undefined;
 
-	constructor(sourceFile: ts.SourceFile) {
-		this.fileScope = new Scope(undefined, true);
+	constructor(sourceFile: ts.SourceFile, kept?: KeptScopes) {
+		this.fileScope = kept?.fileScope ?? new Scope(undefined, true);
+		this.fileScope.declarations.clear();
+		this.scopes = kept?.scopes ?? new Map<ts.Node, Scope>();
 		this.scopes.set(sourceFile, this.fileScope);
+	}
+
+	/** Declares again, in order, what an earlier walk of an unchanged top-level statement declared in the file scope. */
+	redeclareInFileScope(declarations: readonly Declaration[]): void {
+		for (const declaration of declarations) this.declareIn(this.fileScope, declaration);
 	}
 
 	/** Records the scope a node opens and the names it declares (one switch on its kind: this runs for every node). */
 	enter(node: ts.Node): void {
-		if (node.parent && createsScope(node) && !this.scopes.has(node)) {
+		// (Always a new scope: a node the incremental parser reused inside a changed statement may hold one whose parent is gone.)
+		if (node.parent && createsScope(node)) {
 			this.scopes.set(node, new Scope(this.scopeAt(node.parent), isFunctionLike(node)));
 		}
 		switch (node.kind) {
@@ -136,8 +160,13 @@ export class ScopeTree {
 		this.declareBinding(node.name, kind, node, node.initializer, scope, node.type);
 	}
 
+	private declareIn(scope: Scope, declaration: Declaration): void {
+		if (scope === this.fileScope) this.fileDeclarations?.push(declaration);
+		scope.declare(declaration);
+	}
+
 	private declareName(name: ts.Identifier, kind: DeclarationKind, node: ts.Node, scope: Scope): void {
-		scope.declare({ name: name.text, kind, node, bindingPath: [] });
+		this.declareIn(scope, { name: name.text, kind, node, bindingPath: [] });
 	}
 
 	/** Declares every name of a binding pattern (iteratively), each with its path from the initializer. */
@@ -146,7 +175,7 @@ export class ScopeTree {
 		while (pending.length > 0) {
 			const { name: current, path } = pending.pop()!;
 			if (ts.isIdentifier(current)) {
-				scope.declare({
+				this.declareIn(scope, {
 					name: current.text,
 					kind,
 					node,
@@ -178,7 +207,7 @@ export class ScopeTree {
 		if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
 		const module = node.moduleSpecifier.text;
 		const declare = (local: ts.Identifier, exportName: string, declaringNode: ts.Node): void =>
-			this.fileScope.declare({ name: local.text, kind: 'import', node: declaringNode, bindingPath: [], importSource: { module, exportName } });
+			this.declareIn(this.fileScope, { name: local.text, kind: 'import', node: declaringNode, bindingPath: [], importSource: { module, exportName } });
 		if (clause.name) declare(clause.name, 'default', clause);
 		const bindings = clause.namedBindings;
 		if (bindings && ts.isNamespaceImport(bindings)) declare(bindings.name, '*', bindings);
@@ -193,6 +222,6 @@ export class ScopeTree {
 	private declareImportEquals(node: ts.ImportEqualsDeclaration): void {
 		const reference = node.moduleReference;
 		if (!ts.isExternalModuleReference(reference) || !ts.isStringLiteral(reference.expression)) return;
-		this.fileScope.declare({ name: node.name.text, kind: 'import', node, bindingPath: [], importSource: { module: reference.expression.text, exportName: '*' } });
+		this.declareIn(this.fileScope, { name: node.name.text, kind: 'import', node, bindingPath: [], importSource: { module: reference.expression.text, exportName: '*' } });
 	}
 }

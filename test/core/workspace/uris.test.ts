@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as fc from 'fast-check';
+import { URI, Utils } from 'vscode-uri';
+import { dirnameUri, isPlainFileUri, joinUri, relativeUriPath } from '../../../core/src/workspace/uris';
+
+/**
+ * The URI helpers handle plain `file:///` URIs as strings (a walk of 20,000 files would otherwise
+ * parse each URI several times): on every URI, plain or not, they must give what vscode-uri gives.
+ */
+const plainChar = fc.constantFrom(...'abcXYZ019_-~.'.split(''));
+const anyChar = fc.constantFrom(...'abcXYZ019_-~.+@% :#?!&\'()[]é'.split(''));
+const segment = fc.oneof(
+	{ arbitrary: fc.array(plainChar, { minLength: 1, maxLength: 6 }).map((chars) => chars.join('')), weight: 6 },
+	fc.constantFrom('.', '..', 'src', '.vscode', 'a.ts', 'C:'),
+	fc.array(anyChar, { minLength: 1, maxLength: 6 }).map((chars) => chars.join('')),
+);
+const fileUri = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([segments, trailing]) => `file:///${segments.join('/')}${trailing ? '/' : ''}`);
+const anyUri = fc.oneof({ arbitrary: fileUri, weight: 4 }, fc.constantFrom('file:///', 'file:///c%3A/x', 'untitled:Untitled-1', 'file:///a?x#y', 'vscode-notebook-cell:/a/b.ts#c1'));
+
+describe('URI helpers: the plain-URI fast paths agree with vscode-uri', () => {
+	it('dirname, join and relative path, on plain and other URIs', () => {
+		let plain = 0;
+		fc.assert(
+			fc.property(anyUri, segment, anyUri, (uri, name, other) => {
+				if (isPlainFileUri(uri)) plain++;
+				assert.equal(dirnameUri(uri), Utils.dirname(URI.parse(uri)).toString(), `dirname ${uri}`);
+				assert.equal(joinUri(uri, name), Utils.joinPath(URI.parse(uri), name).toString(), `join ${uri} + ${name}`);
+				const base = URI.parse(uri).path.replace(/\/$/, '');
+				const target = URI.parse(other).path;
+				const expected = target === base ? '' : target.startsWith(`${base}/`) ? target.slice(base.length + 1) : undefined;
+				assert.equal(relativeUriPath(uri, other), expected, `relative ${uri} → ${other}`);
+				if (isPlainFileUri(uri)) assert.equal(relativeUriPath(uri, joinUri(uri, 'child')), 'child');
+			}),
+			{ seed: 20_261_128, numRuns: 3000 },
+		);
+		assert.ok(plain > 300, `${plain} plain URIs tried`);
+	});
+
+	it('what counts as plain', () => {
+		assert.ok(isPlainFileUri('file:///work/app/src/Report-Builder_2.tsx'));
+		for (const uri of ['file:///', 'file:///a/', 'file:///a/.vscode', 'file:///a/../b', 'file:///a//b', 'file:///c:/a', 'file:///a%20b', 'file:///a+b', 'file:///a?x', 'untitled:a']) {
+			assert.ok(!isPlainFileUri(uri), uri);
+		}
+	});
+});
