@@ -4,7 +4,7 @@ import type { TextRange } from '../../text/textRange';
 import { amplitudeIdentityKeys } from './amplitudeEvents';
 import { identityIn, inlineObject, type EventContentsReading, type ScanTools } from './callSite';
 import { objectEntryInsertion, readGroupsObject, readPropertyObject } from './propertyObjects';
-import { objectProperty, propertyValue } from './syntaxWalk';
+import { objectProperty, propertyValue, staticPropertyName } from './syntaxWalk';
 
 /** An HTTP V2 event object (`{ event_type, groups, group_properties, user_id }`) read as one of the wire shapes. */
 export interface EventPayloadReading extends EventContentsReading {
@@ -65,7 +65,8 @@ export function readEventPayload(tools: ScanTools, object: ts.ObjectLiteralExpre
 export function recogniseHttpPayloads(tools: ScanTools): CallFact[] {
 	const facts: CallFact[] = [];
 	for (const object of tools.model.objectLiterals) {
-		if (isConsumed(tools, object)) continue;
+		// (Most object literals have neither key: one pass over their names before anything else.)
+		if (!hasPayloadKey(object) || isConsumed(tools, object)) continue;
 		const fact = eventPayloadFact(tools, object) ?? groupIdentifyBodyFact(tools, object);
 		if (fact) facts.push(fact);
 	}
@@ -102,6 +103,15 @@ function groupIdentifyBodyFact(tools: ScanTools, object: ts.ObjectLiteralExpress
 		propertiesPartlyUnknown: properties.partlyUnknown,
 		userIdentity: 'not-required',
 	};
+}
+
+/** Whether an object literal has an `event_type` or a `group_type` key (every payload shape read here has one). */
+function hasPayloadKey(object: ts.ObjectLiteralExpression): boolean {
+	for (const property of object.properties) {
+		const name = property.name && staticPropertyName(property.name);
+		if (name === 'event_type' || name === 'group_type') return true;
+	}
+	return false;
 }
 
 /** Inside a recognised call (or read by one through a const): already reported. */
