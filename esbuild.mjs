@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // The CLI runs with Trackplan's Node flags (node/src/nodeFlags.ts, compiled by `tsc -b` first) through its shebang.
-const { trackplanNodeFlags } = createRequire(import.meta.url)('./out/node/src/nodeFlags.js');
+const { cliNodeFlags } = createRequire(import.meta.url)('./out/node/src/nodeFlags.js');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -28,7 +28,7 @@ const common = {
 const builds = [
 	{ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 	{ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-	{ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env -S node ${trackplanNodeFlags.join(' ')}` } },
+	{ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env -S node ${cliNodeFlags.join(' ')}` } },
 ];
 
 if (watch) {

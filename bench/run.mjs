@@ -168,8 +168,8 @@ function measureEslint(tree, runs, manifest) {
 async function measureServer(tree, manifest, checkResult) {
 	const { LspTestClient } = require(path.join(root, 'out/test/support/lspTestClient.js'));
 	// With the Node flags the VS Code client starts the server with (node/src/nodeFlags.ts).
-	const { trackplanNodeFlags } = require(path.join(root, 'out/node/src/nodeFlags.js'));
-	const client = new LspTestClient({ folder: tree, pull: true, bundle: path.join(root, 'dist/server.js'), nodeArgs: trackplanNodeFlags });
+	const { serverNodeFlags } = require(path.join(root, 'out/node/src/nodeFlags.js'));
+	const client = new LspTestClient({ folder: tree, pull: true, bundle: path.join(root, 'dist/server.js'), nodeArgs: serverNodeFlags });
 	const pid = client.child.pid;
 	const vm = () => {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { trackplanNodeFlags } from '../../node/src/nodeFlags';
+import { serverNodeFlags } from '../../node/src/nodeFlags';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { PlanStatus } from '../../server/src/planStatus';
 import { PlanStatusBar } from './planStatusBar';
@@ -21,8 +21,8 @@ const documentSelector = [
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const serverModule = context.asAbsolutePath('dist/server.js');
 	const serverOptions: ServerOptions = {
-		run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...trackplanNodeFlags] } },
-		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...trackplanNodeFlags, '--nolazy', '--inspect=6009'] } },
+		run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags] } },
+		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
 		documentSelector,

@@ -4,7 +4,7 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { trackplanNodeFlags } from '../../node/src/nodeFlags';
+import { cliNodeFlags } from '../../node/src/nodeFlags';
 import { cliPath, repoRoot } from '../support/paths';
 
 /**
@@ -14,7 +14,7 @@ import { cliPath, repoRoot } from '../support/paths';
 describe('the trackplan bin', () => {
 	it("starts Node with Trackplan's flags", () => {
 		const shebang = readFileSync(cliPath, 'utf8').split('\n', 1)[0];
-		assert.equal(shebang, `#!/usr/bin/env -S node ${trackplanNodeFlags.join(' ')}`);
+		assert.equal(shebang, `#!/usr/bin/env -S node ${cliNodeFlags.join(' ')}`);
 	});
 
 	it('runs as an executable, through that shebang', () => {
