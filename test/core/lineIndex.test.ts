@@ -30,4 +30,18 @@ describe('LineIndex', () => {
 		const index = new LineIndex('🏢 company\nx');
 		assert.deepEqual(index.positionAt(3), { line: 0, character: 3 });
 	});
+
+	it('reads a text with \n only (its fast path) as it reads the same lines with a \r somewhere', () => {
+		for (const text of ['', '\n', 'a', 'a\n', '\n\nb\n\n', 'one\ntwo\n\nfour', 'x\n'.repeat(50)]) {
+			const fast = new LineIndex(text);
+			// The same offsets, with the general path forced by a lone \r appended (one more line).
+			const general = new LineIndex(`${text}\r`);
+			assert.equal(fast.lineCount, general.lineCount - 1, JSON.stringify(text));
+			for (let offset = 0; offset <= text.length; offset++) {
+				assert.deepEqual(fast.positionAt(offset), general.positionAt(offset), `${JSON.stringify(text)} @ ${offset}`);
+				assert.equal(fast.offsetAt(fast.positionAt(offset)), offset);
+			}
+			for (let line = 0; line < fast.lineCount - 1; line++) assert.equal(fast.lineEnd(line), general.lineEnd(line));
+		}
+	});
 });

@@ -24,22 +24,18 @@ export class LineIndex {
 				breaks.push(1);
 				starts.push(at + 1);
 			}
-			breaks.push(0);
-			this.lineStarts = starts;
-			this.breakLengths = breaks;
-			this.length = text.length;
-			return;
-		}
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 13 /* \r */) {
-				const crlf = text.charCodeAt(i + 1) === 10;
-				if (crlf) i++;
-				breaks.push(crlf ? 2 : 1);
-				starts.push(i + 1);
-			} else if (c === 10 /* \n */) {
-				breaks.push(1);
-				starts.push(i + 1);
+		} else {
+			for (let i = 0; i < text.length; i++) {
+				const c = text.charCodeAt(i);
+				if (c === 13 /* \r */) {
+					const crlf = text.charCodeAt(i + 1) === 10;
+					if (crlf) i++;
+					breaks.push(crlf ? 2 : 1);
+					starts.push(i + 1);
+				} else if (c === 10 /* \n */) {
+					breaks.push(1);
+					starts.push(i + 1);
+				}
 			}
 		}
 		breaks.push(0);
