@@ -70,6 +70,20 @@ describe('fuzzing: scanning an edited file from its previous state gives the fac
 		runFuzzTarget('edit sequences (incremental vs fresh scan)', input, ({ fixture, edits }) => checkEdits(fixtures[fixture]!, edits), 150, (line) => t.diagnostic(line));
 	});
 
+	it('a statement the parser moves out of another statement is walked again, with its scopes', () => {
+		// Found by the long fuzz run (seed 20260707, input 5330): after `${` nested the functions of this
+		// fixture in a block, and a later edit made them top-level again, a function kept the scopes of its
+		// nested walk (and the findings of an older version), so its calls resolved through a stale block.
+		const fixture = fixtures.find((candidate) => candidate.uri.endsWith('/calls/ampli-app/server/amplitude.ts'))!;
+		checkEdits(fixture, [
+			{ at: 1859, deleteCount: 0, insert: 'logEvent' },
+			{ at: 0, deleteCount: 2, insert: 'window' },
+			{ at: 37948, deleteCount: 1, insert: '${' },
+			{ at: 59348, deleteCount: 3, insert: '' },
+			{ at: 676854, deleteCount: 1, insert: "\nimport * as amplitude from '@amplitude/analytics-browser';\n" },
+		]);
+	});
+
 	it('a state is used once: passing it again gives a fresh, correct scan', () => {
 		const fixture = fixtures.find((candidate) => candidate.text.includes('setGroup'))!;
 		const first = scanEdited(fixture.uri, fixture.text, undefined);

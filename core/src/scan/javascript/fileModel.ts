@@ -26,16 +26,18 @@ function noFindings(): WalkFindings {
 
 /**
  * The model's state kept for a file being edited: the scopes, and what the walk found in each
- * top-level statement, by statement node. The incremental parser reuses the node of a statement
- * whose text an edit did not touch, so only the statements it re-created are walked again.
+ * top-level statement of the previous version, by statement node. The incremental parser reuses
+ * the node of a statement whose text an edit did not touch, so only the statements it re-created
+ * are walked again. Only the previous version's statements count: a node the parser moved from
+ * inside another statement (where it was walked, and given scopes, as part of it) is walked again.
  */
 export interface KeptModel {
 	readonly scopes: KeptScopes;
-	readonly statements: WeakMap<ts.Statement, WalkFindings>;
+	statements: Map<ts.Statement, WalkFindings>;
 }
 
 export function newKeptModel(): KeptModel {
-	return { scopes: newKeptScopes(), statements: new WeakMap() };
+	return { scopes: newKeptScopes(), statements: new Map() };
 }
 
 /**
@@ -71,15 +73,15 @@ export class FileModel {
 			walkSyntax(sourceFile, (node) => this.visit(node));
 		} else {
 			const all = noFindings();
+			const walked = new Map<ts.Statement, WalkFindings>();
 			for (const statement of sourceFile.statements) {
 				let found = kept.statements.get(statement);
-				if (found) {
-					this.scopes.redeclareInFileScope(found.fileDeclarations);
-				} else {
-					kept.statements.set(statement, (found = this.walkStatement(sourceFile, statement)));
-				}
+				if (found) this.scopes.redeclareInFileScope(found.fileDeclarations);
+				else found = this.walkStatement(sourceFile, statement);
+				walked.set(statement, found);
 				appendFindings(all, found);
 			}
+			kept.statements = walked;
 			this.found = all;
 		}
 		({ calls: this.calls, objectLiterals: this.objectLiterals, moduleSpecifiers: this.moduleSpecifiers, commonJsExports: this.commonJsExports, nameAssignments: this.nameAssignments } = this.found);
