@@ -333,6 +333,18 @@ async function measureParseCounts(tree) {
 	}
 }
 
+// ------------------------------------------------------------------ the machine's speed
+/**
+ * A fixed CPU workload, run just before and just after the server measurements: TypeScript parsing
+ * the 5,000-line file 15 times in a fresh process (median). This machine's speed drifts by up to
+ * 1.6× over minutes; when this figure is high, so are the latencies measured next to it.
+ */
+function calibrate(tree) {
+	const script = `const ts = require(${JSON.stringify(require.resolve('typescript'))}); const text = require('node:fs').readFileSync(${JSON.stringify(path.join(tree, bigFile))}, 'utf8'); const times = []; for (let i = 0; i < 18; i++) { const t0 = performance.now(); ts.createSourceFile('a.tsx', text, 99, false, ts.ScriptKind.TSX); if (i >= 3) times.push(performance.now() - t0); } times.sort((a, b) => a - b); console.log(times[times.length >> 1]);`;
+	const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+	return Number(result.stdout.trim());
+}
+
 // ------------------------------------------------------------------ main
 const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg() }, commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).stdout.toString().trim(), sizes: {} };
 for (const files of sizes) {
@@ -343,7 +355,9 @@ for (const files of sizes) {
 	entry.check = measureCheck(tree, runsFor(files));
 	if (!flag('--no-eslint')) entry.eslint = measureEslint(tree, eslintRunsFor(files), manifest);
 	if (!flag('--no-server')) {
+		entry.calibrationMs = { before: calibrate(tree) };
 		entry.server = await measureServer(tree, manifest, entry.check);
+		entry.calibrationMs.after = calibrate(tree);
 		log(`server: ${JSON.stringify({ ws: entry.server.initializedToWorkspaceDiagnosticsMs, p95: entry.server.editLatencyMs.p95, plan: entry.server.planEdit.ms.median, rss: entry.server.afterIndexing.rssMb })}`);
 	}
 	if (!flag('--no-parse-count') && !flag('--no-server')) entry.parseCounts = await measureParseCounts(tree);
@@ -378,6 +392,7 @@ function printTable({ sizes: bySize, machine, commit }) {
 	row('RATIO ours / rg', (e) => ratio(e.check.ms.median, e.rg.ms.median));
 	row('RATIO ESLint(JS only) / ours(all)', (e) => e.eslint && ratio(e.eslint.ms.median, e.check.ms.median));
 	row('RATIO ESLint(scaled) / ours', (e) => e.eslint && ratio(e.eslint.extrapolatedMs, e.check.ms.median));
+	row('machine: TS parses the 5,000-line file', (e) => e.calibrationMs && `${e.calibrationMs.before.toFixed(1)} ms before / ${e.calibrationMs.after.toFixed(1)} ms after the server runs`);
 	row('server: initialized → ws diagnostics', (e) => e.server && `${fmtMs({ median: e.server.initializedToWorkspaceDiagnosticsMs })} (${e.server.workspaceDiagnosticFiles} files; CLI ${e.server.cliFilesWithDiagnostics})`, (e) => e.server?.initializedToWorkspaceDiagnosticsMs);
 	row('server: RSS after indexing', (e) => e.server && `${mb(e.server.afterIndexing.rssMb)} (peak ${mb(e.server.afterIndexing.hwmMb)})`, (e) => e.server?.afterIndexing.rssMb);
 	row('server: keystroke → diags p50', (e) => e.server && `${e.server.editLatencyMs.p50.toFixed(1)} ms`, (e) => e.server?.editLatencyMs.p50);
