@@ -54,8 +54,9 @@ function createsScope(node: ts.Node): boolean {
 
 /**
  * The scopes of a file being edited, kept from one version to the next: the scopes inside a
- * top-level statement the incremental parser reused are still right (their parent chains end at the
- * same file scope object, whose declarations are declared again for each version).
+ * statement that was top-level in the previous version and that the incremental parser reused as a
+ * top-level statement are still right (their parent chains end at the same file scope object, whose
+ * declarations are declared again for each version). FileModel walks every other statement again.
  */
 export interface KeptScopes {
 	readonly fileScope: Scope;
