@@ -326,7 +326,7 @@ export class WorkspaceIndex {
 	private scan(entry: SourceEntry, text: string): void {
 		this.parseCount++;
 		const rescan = entry.facts !== undefined;
-		if (!entry.facts) this.facetedSetVersion++;
+		if (!rescan) this.facetedSetVersion++;
 		try {
 			entry.facts = rescan ? this.scanEdited(entry, text) : entry.frontEnd.scan(entry.uri, text);
 			// The front end gave up on the file (e.g. nested too deeply for its parser): say so once, as for a skipped file.

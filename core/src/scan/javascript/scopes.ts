@@ -76,7 +76,8 @@ export class ScopeTree {
 
 	constructor(sourceFile: ts.SourceFile, kept?: KeptScopes) {
 		this.fileScope = kept?.fileScope ?? new Scope(undefined, true);
-		this.fileScope.declarations.clear();
+		// A kept file scope still holds the previous version's declarations: each version declares them again.
+		if (kept) this.fileScope.declarations.clear();
 		this.scopes = kept?.scopes ?? new Map<ts.Node, Scope>();
 		this.scopes.set(sourceFile, this.fileScope);
 	}
