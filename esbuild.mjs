@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { typescriptParserOnlyPlugin } from './scripts/typescriptParserOnly.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // The CLI runs with Trackplan's Node flags (node/src/nodeFlags.ts, compiled by `tsc -b` first) through its shebang.
@@ -23,6 +24,8 @@ const common = {
 	minifyIdentifiers: production,
 	logLevel: 'warning',
 	define: { TRACKPLAN_VERSION: JSON.stringify(version) },
+	// TypeScript's parser without its checker, emitter and language service: 6.9 → 2.6 MB, ≈ 0.25 s less to start.
+	plugins: [typescriptParserOnlyPlugin()],
 };
 
 const builds = [

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { CallFact } from '../callFacts';
 import { groupFromArguments, groupIdentifyCall, setGroupCall } from './amplitudeCalls';
 import { eventCallFields, readAmplitudeEvent } from './amplitudeEvents';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { CallFact, GroupsInsertion } from '../callFacts';
 import { argumentInsertion, inlineObject, type CallFields, type CallSite, type EventContentsReading, identityIn, type ScanTools } from './callSite';
 import { objectEntryInsertion, readGroupsObject, readPropertyObject } from './propertyObjects';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { CallFact, CandidateCallFact } from '../callFacts';
 import { recogniseAmpliCall } from './ampliCalls';
 import { recogniseAmplitudeCall } from './amplitudeCalls';

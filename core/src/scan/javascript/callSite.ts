@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { CallFact, CallKind, GroupsInsertion } from '../callFacts';
 import type { ConstantValues } from './constantValues';
 import type { FileModel } from './fileModel';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { ImportRef, NameFact, ValueFact } from '../callFacts';
 import type { FileModel } from './fileModel';
 import type { BindingStep } from './scopes';

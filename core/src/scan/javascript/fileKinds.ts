@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { MarkupDialect } from './embeddedScripts';
 
 const scriptKindByExtension: ReadonlyMap<string, ts.ScriptKind> = new Map([

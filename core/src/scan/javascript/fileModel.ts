@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { TextRange } from '../../text/textRange';
 import { addTo } from '../../util/multiMap';
 import { newKeptScopes, ScopeTree, type Declaration, type KeptScopes } from './scopes';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { CallFact, CallKind, GroupsInsertion, NameFact } from '../callFacts';
 import type { TextRange } from '../../text/textRange';
 import { amplitudeIdentityKeys } from './amplitudeEvents';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { GroupFact, PropertyOperation, PropertyWriteFact } from '../callFacts';
 import type { TextRange } from '../../text/textRange';
 import type { ConstantValues } from './constantValues';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { GroupFact, PropertyOperation, PropertyWriteFact } from '../callFacts';
 import type { ConstantValues } from './constantValues';
 import type { FileModel } from './fileModel';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { ImportRef } from '../callFacts';
 import { memberOfImport } from './constantValues';
 import type { FileModel } from './fileModel';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { FileFacts } from '../callFacts';
 import type { ScanTools } from './callSite';
 import { recogniseCalls } from './callRecognition';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import { isFunctionLike } from './syntaxWalk';
 
 export type DeclarationKind = 'import' | 'const' | 'let' | 'var' | 'parameter' | 'function' | 'class' | 'enum' | 'catch';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 import type { CallFact, GroupsInsertion, ValueFact } from '../callFacts';
 import { argumentInsertion, callFact, identityIn, inlineObject, type CallFields, type CallSite, type ScanTools } from './callSite';
 import { objectEntryInsertion, readGroupsObject } from './propertyObjects';

@@ -1,4 +1,4 @@
-import ts = require('typescript');
+import * as ts from 'typescript';
 
 /**
  * Visits every node under `root` in source order (pre-order) with an explicit stack, so deeply
