@@ -94,6 +94,18 @@ function measureRg(tree, runs) {
 	return { ...result, filesMatched: matched };
 }
 
+/** bench/nodeFloor.cjs: Node started, the tree walked and every source file read and tested, nothing else. */
+function measureNodeFloor(tree, runs) {
+	let matched = 0;
+	const result = repeat('node floor', runs, () => {
+		const r = timed(process.execPath, [path.join(here, 'nodeFloor.cjs'), tree, triggerRegex]);
+		if (r.status !== 0) fail(`bench/nodeFloor.cjs exited ${r.status}: ${r.stderr}`);
+		matched = Number(r.stdout.toString().trim());
+		return r;
+	});
+	return { ...result, filesMatched: matched };
+}
+
 function measureCheck(tree, runs) {
 	let report;
 	const result = repeat('trackplan check', runs, (i) => {
@@ -352,6 +364,7 @@ for (const files of sizes) {
 	log(`${reused ? 'reusing' : 'generated'} ${tree}: ${manifest.stats.files} files, ${manifest.stats.lines} lines, ${manifest.stats.trackingFiles} with group calls`);
 	const entry = { manifest: manifest.stats };
 	entry.rg = measureRg(tree, runsFor(files));
+	entry.nodeFloor = measureNodeFloor(tree, runsFor(files));
 	entry.check = measureCheck(tree, runsFor(files));
 	if (!flag('--no-eslint')) entry.eslint = measureEslint(tree, eslintRunsFor(files), manifest);
 	if (!flag('--no-server')) {
@@ -383,6 +396,7 @@ function printTable({ sizes: bySize, machine, commit }) {
 	row('files with group calls', (e) => String(e.manifest.trackingFiles));
 	row('rg -l trigger words (floor)', (e) => withSpread(e.rg.ms), (e) => e.rg.ms.median);
 	row('  files rg lists', (e) => `${e.rg.filesMatched} (${((e.rg.filesMatched / e.manifest.files) * 100).toFixed(0)}%)`);
+	row('Node: start, walk, read, test (floor)', (e) => e.nodeFloor && `${withSpread(e.nodeFloor.ms)}, ${e.nodeFloor.filesMatched} files match`, (e) => e.nodeFloor?.ms.median);
 	row('trackplan check, cold', (e) => withSpread(e.check.ms), (e) => e.check.ms.median);
 	row('  peak RSS', (e) => mb(e.check.rssMb.median), (e) => e.check.rssMb.median);
 	row('  calls / findings', (e) => `${e.check.summary.calls} / ${e.check.summary.errors + e.check.summary.warnings}e+w`);
@@ -390,6 +404,8 @@ function printTable({ sizes: bySize, machine, commit }) {
 	row('  ESLint peak RSS', (e) => e.eslint && mb(e.eslint.rssMb.median));
 	row('  ESLint, scaled to all lines', (e) => e.eslint && `${(e.eslint.extrapolatedMs / 1000).toFixed(1)} s (JS = ${(e.eslint.lineShare * 100).toFixed(0)}% of lines)`, (e) => e.eslint?.extrapolatedMs);
 	row('RATIO ours / rg', (e) => ratio(e.check.ms.median, e.rg.ms.median));
+	row('RATIO Node floor / rg', (e) => e.nodeFloor && ratio(e.nodeFloor.ms.median, e.rg.ms.median));
+	row('RATIO ours / Node floor', (e) => e.nodeFloor && ratio(e.check.ms.median, e.nodeFloor.ms.median));
 	row('RATIO ESLint(JS only) / ours(all)', (e) => e.eslint && ratio(e.eslint.ms.median, e.check.ms.median));
 	row('RATIO ESLint(scaled) / ours', (e) => e.eslint && ratio(e.eslint.extrapolatedMs, e.check.ms.median));
 	row('machine: TS parses the 5,000-line file', (e) => e.calibrationMs && `${e.calibrationMs.before.toFixed(1)} ms before / ${e.calibrationMs.after.toFixed(1)} ms after the server runs`);
@@ -413,7 +429,8 @@ function printTable({ sizes: bySize, machine, commit }) {
 		const verdict = (ok) => (ok ? 'MET' : 'MISSED');
 		console.log(`\nTargets on the ${mainSize.toLocaleString('en')}-file tree:`);
 		const r = main.check.ms.median / main.rg.ms.median;
-		console.log(`  cold check within 4× of rg:               ${verdict(r <= 4)} (${r.toFixed(1)}×)`);
+		const floor = main.nodeFloor && ` — Node alone, walking and reading the tree without parsing, takes ${(main.nodeFloor.ms.median / main.rg.ms.median).toFixed(1)}× rg`;
+		console.log(`  cold check within 4× of rg:               ${verdict(r <= 4)} (${r.toFixed(1)}×${floor ?? ''})`);
 		if (main.eslint) {
 			const e = main.eslint.extrapolatedMs / main.check.ms.median;
 			const eRaw = main.eslint.ms.median / main.check.ms.median;

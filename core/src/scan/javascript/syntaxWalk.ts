@@ -5,13 +5,15 @@ import * as ts from 'typescript';
  * nested input cannot overflow the call stack here. `visit` returning false skips the node's
  * children. Each child's `parent` is set on the way down: files are parsed without TypeScript's
  * separate parent-setting pass, and a node's parent chain is complete by the time it is visited.
+ * Leaves (identifiers, literals, keywords and other tokens: ≈ half the nodes of a file) get their
+ * parent but are not visited: nothing the walk gathers is a leaf.
  */
 export function walkSyntax(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
 	const stack: ts.Node[] = [root];
 	let parent: ts.Node = root;
 	const push = (child: ts.Node): void => {
 		(child as { parent: ts.Node }).parent = parent;
-		stack.push(child);
+		if (child.kind > ts.SyntaxKind.LastToken) stack.push(child);
 	};
 	while (stack.length > 0) {
 		const node = stack.pop()!;
