@@ -177,6 +177,42 @@ function measureEslint(tree, runs, manifest) {
 }
 
 // ------------------------------------------------------------------ the language server
+/**
+ * Real typing passes through broken states: a call typed into the 5,000-line file one character per
+ * `didChange` (an unterminated string, template and comment on the way) and deleted again, twice;
+ * each keystroke followed by a diagnostics pull. At the end of each pass the answer must show the
+ * typed call's undeclared group type, or not any more.
+ */
+async function measureTyping(client, uri, line, firstVersion) {
+	const typed = "\tamplitude.setGroup('team_space', { id: `${orgId}`, name: 'Team' }); /* typed */\n";
+	const flagged = (items) => items.some((d) => d.code === 'undeclared-group-type' && String(d.message).includes('team_space'));
+	const latencies = [];
+	let version = firstVersion;
+	const keystroke = async (change) => {
+		const t0 = performance.now();
+		await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version++ }, contentChanges: [change] });
+		const items = await client.pull(uri);
+		latencies.push(performance.now() - t0);
+		return items;
+	};
+	for (let pass = 0; pass < 2; pass++) {
+		let items;
+		let at = { line, character: 0 };
+		for (const character of typed) {
+			items = await keystroke({ range: { start: at, end: at }, text: character });
+			at = character === '\n' ? { line: at.line + 1, character: 0 } : { line: at.line, character: at.character + 1 };
+		}
+		if (!flagged(items)) throw new Error('typing: the typed call was not diagnosed');
+		for (let left = typed.length; left > 0; left--) {
+			const end = at;
+			at = at.character === 0 ? { line: at.line - 1, character: typed.length - 1 } : { line: at.line, character: at.character - 1 };
+			items = await keystroke({ range: { start: at, end }, text: '' });
+		}
+		if (flagged(items)) throw new Error('typing: the deleted call is still diagnosed');
+	}
+	return stats(latencies);
+}
+
 async function measureServer(tree, manifest, checkResult) {
 	const { LspTestClient } = require(path.join(root, 'out/test/support/lspTestClient.js'));
 	// With the Node flags the VS Code client starts the server with (node/src/nodeFlags.ts).
@@ -241,6 +277,7 @@ async function measureServer(tree, manifest, checkResult) {
 		result.editLatencyMs = stats(latencies);
 		result.stalePulls = stalePulls;
 		result.lineCountOfEditedFile = lines.length;
+		result.typingLatencyMs = await measureTyping(client, bigUri, line + 1, edits + 2);
 
 		// plan edit → refresh request → workspace/diagnostic answered with the new findings
 		const planPath = path.join(tree, 'tracking-plan.yaml');
@@ -413,6 +450,8 @@ function printTable({ sizes: bySize, machine, commit }) {
 	row('server: RSS after indexing', (e) => e.server && `${mb(e.server.afterIndexing.rssMb)} (peak ${mb(e.server.afterIndexing.hwmMb)})`, (e) => e.server?.afterIndexing.rssMb);
 	row('server: keystroke → diags p50', (e) => e.server && `${e.server.editLatencyMs.p50.toFixed(1)} ms`, (e) => e.server?.editLatencyMs.p50);
 	row('server: keystroke → diags p95', (e) => e.server && `${e.server.editLatencyMs.p95.toFixed(1)} ms (n=${e.server.editLatencyMs.n})`, (e) => e.server?.editLatencyMs.p95);
+	row('server: typing a call, keystroke p50', (e) => e.server?.typingLatencyMs && `${e.server.typingLatencyMs.p50.toFixed(1)} ms`, (e) => e.server?.typingLatencyMs?.p50);
+	row('server: typing a call, p95 / max', (e) => e.server?.typingLatencyMs && `${e.server.typingLatencyMs.p95.toFixed(1)} / ${e.server.typingLatencyMs.max.toFixed(0)} ms (n=${e.server.typingLatencyMs.n})`, (e) => e.server?.typingLatencyMs?.p95);
 	row('server: plan edit → ws diags', (e) => e.server && withSpread(e.server.planEdit.ms), (e) => e.server?.planEdit.ms.median);
 	row('  of which until refresh request', (e) => e.server && fmtMs(e.server.planEdit.refreshRequestMs));
 	row('  source files re-parsed by plan edit', (e) => e.parseCounts && (e.parseCounts.reparsedByPlanEdit !== undefined ? `${e.parseCounts.reparsedByPlanEdit} (load: ${e.parseCounts.parsesAfterLoad} parsed)` : e.parseCounts.note));
