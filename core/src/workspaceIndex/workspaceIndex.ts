@@ -14,7 +14,7 @@ import { applySegmentSettings } from './applySegmentSettings';
 import { GoverningPlans } from './governingPlan';
 import { resolveModule } from './moduleResolution';
 import { importedModules, resolveFileCalls, type FoundExport } from './resolveImports';
-import { computeWorkspaceUsage, type WorkspaceUsage } from './workspaceUsage';
+import { computeWorkspaceUsage, fileUsage, type FileUsage, type WorkspaceUsage } from './workspaceUsage';
 import type { ImportRef } from '../scan/callFacts';
 
 export interface WorkspaceIndexOptions {
@@ -50,7 +50,8 @@ interface SourceEntry {
 	importedFrom: boolean;
 	/** The module specifiers its facts import from, gathered once per scan. */
 	modules?: readonly string[];
-	resolved?: { calls: CallFact[]; dependencies: Map<string, number>; fileSetVersion: number; segment: string };
+	/** `planVersion`: the plans' version the governing plan and its Segment settings were last looked up at. */
+	resolved?: { calls: CallFact[]; dependencies: Map<string, number>; fileSetVersion: number; segment: string; planVersion: number };
 }
 
 /**
@@ -64,7 +65,11 @@ export class WorkspaceIndex {
 	private readonly governing = new GoverningPlans();
 	private fileSetVersion = 0;
 	private changeVersion = 0;
+	/** Bumped by every plan added, edited or removed. */
+	private planVersion = 0;
 	private usageCache = new Map<string, { version: number; usage: WorkspaceUsage }>();
+	/** By a file's resolved calls (the cached array: a new one when they change). */
+	private readonly fileUsages = new WeakMap<readonly CallFact[], FileUsage>();
 	private sortedUris: { version: number; uris: string[] } | undefined;
 	/** Bumped when a file gains or loses facts, a file is removed, or a plan is added or removed. */
 	private facetedSetVersion = 0;
@@ -86,6 +91,7 @@ export class WorkspaceIndex {
 		}
 		this.plans.set(uri, plan);
 		this.changeVersion++;
+		this.planVersion++;
 		return plan;
 	}
 
@@ -94,6 +100,7 @@ export class WorkspaceIndex {
 		this.governing.remove(uri);
 		this.facetedSetVersion++;
 		this.changeVersion++;
+		this.planVersion++;
 	}
 
 	plan(uri: string): ParsedPlan | undefined {
@@ -204,11 +211,17 @@ export class WorkspaceIndex {
 	calls(uri: string): readonly CallFact[] {
 		const entry = this.sources.get(uri);
 		if (!entry?.facts || entry.excluded) return [];
+		const cached = entry.resolved;
+		const current = cached !== undefined && cached.fileSetVersion === this.fileSetVersion && this.dependenciesUnchanged(cached.dependencies);
+		// (Without a plan change, nothing more to check: usage asks this of every scanned file on every keystroke.)
+		if (current && cached.planVersion === this.planVersion) return cached.calls;
 		// The governing plan's Segment settings shape the calls too: a plan edit that changes them invalidates the cache.
 		const segment = this.planFor(uri)?.model.segment;
 		const segmentKey = segment ? `${segment.destination}\u0000${segment.groupTypeTrait}\u0000${segment.groupValueTrait}` : '';
-		const cached = entry.resolved;
-		if (cached && cached.fileSetVersion === this.fileSetVersion && cached.segment === segmentKey && this.dependenciesUnchanged(cached.dependencies)) return cached.calls;
+		if (current && cached.segment === segmentKey) {
+			cached.planVersion = this.planVersion;
+			return cached.calls;
+		}
 		const dependencies = new Map<string, number>();
 		const lookup = (fromUri: string, ref: ImportRef): FoundExport | undefined => {
 			const target = resolveModule(fromUri, ref.module, (candidate) => this.sources.has(candidate));
@@ -221,7 +234,7 @@ export class WorkspaceIndex {
 		};
 		const resolved = resolveFileCalls(entry.facts, lookup, (exporter) => this.sources.get(exporter)?.facts?.serverSide === true);
 		const calls = segment ? resolved.map((call) => applySegmentSettings(call, segment)) : resolved;
-		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion, segment: segmentKey };
+		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion, segment: segmentKey, planVersion: this.planVersion };
 		return calls;
 	}
 
@@ -244,9 +257,17 @@ export class WorkspaceIndex {
 		const cached = this.usageCache.get(planUri);
 		if (cached && cached.version === this.changeVersion) return cached.usage;
 		const plan = this.plans.get(planUri);
-		const files = this.facetedUris(planUri).map((uri) => ({ uri, calls: this.calls(uri) }));
+		const files = this.facetedUris(planUri).map((uri) => ({ uri, usage: this.fileUsage(uri) }));
 		const usage = computeWorkspaceUsage(plan?.model, files);
 		this.usageCache.set(planUri, { version: this.changeVersion, usage });
+		return usage;
+	}
+
+	/** What a file's calls add to its plan's usage, computed once per version of its resolved calls. */
+	private fileUsage(uri: string): FileUsage {
+		const calls = this.calls(uri);
+		let usage = this.fileUsages.get(calls);
+		if (!usage) this.fileUsages.set(calls, (usage = fileUsage(calls)));
 		return usage;
 	}
 

@@ -1,10 +1,31 @@
 import type { PlanModel } from '../plan/planModel';
 import type { CallFact } from '../scan/callFacts';
 
-/** A source file's resolved calls, as the usage count needs them. */
-export interface FileCalls {
-	readonly uri: string;
-	readonly calls: readonly CallFact[];
+/**
+ * What one file's resolved calls add to the usage: the group types in the order they first appear
+ * in it, with their number of uses, and the group properties (keyed `type\u0000property`) in the
+ * order they first appear. Small, and the same object as long as the file's calls are: a keystroke
+ * recounts the workspace from these instead of from every call of every file.
+ */
+export interface FileUsage {
+	readonly groupTypeUses: ReadonlyMap<string, number>;
+	readonly groupPropertyKeys: readonly string[];
+}
+
+export function fileUsage(calls: readonly CallFact[]): FileUsage {
+	const uses = new Map<string, number>();
+	const properties = new Set<string>();
+	for (const call of calls) {
+		for (const group of call.groups) {
+			if (group.type.kind === 'resolved') uses.set(group.type.name, (uses.get(group.type.name) ?? 0) + 1);
+		}
+		const groupType = call.kind === 'group-identify' ? call.groups[0]?.type : undefined;
+		if (groupType?.kind !== 'resolved') continue;
+		for (const property of call.properties) {
+			if (property.name.kind === 'resolved') properties.add(propertyKey(groupType.name, property.name.name));
+		}
+	}
+	return { groupTypeUses: uses, groupPropertyKeys: [...properties] };
 }
 
 /**
@@ -25,7 +46,8 @@ export function propertyKey(groupType: string, property: string): string {
 	return `${groupType}\u0000${property}`;
 }
 
-export function computeWorkspaceUsage(plan: PlanModel | undefined, files: readonly FileCalls[]): WorkspaceUsage {
+/** The usage of the files a plan governs, from each file's `fileUsage`. */
+export function computeWorkspaceUsage(plan: PlanModel | undefined, files: readonly { readonly uri: string; readonly usage: FileUsage }[]): WorkspaceUsage {
 	const typePositions = new Map<string, number>();
 	const propertyPositions = new Map<string, number>();
 	const uses = new Map<string, number>();
@@ -33,23 +55,22 @@ export function computeWorkspaceUsage(plan: PlanModel | undefined, files: readon
 		typePositions.set(groupType.name, typePositions.size + 1);
 		for (const property of groupType.properties) propertyPositions.set(propertyKey(groupType.name, property.name), propertyPositions.size + 1);
 	}
-	const sorted = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-	for (const file of sorted) {
-		for (const call of file.calls) {
-			for (const group of call.groups) {
-				if (group.type.kind !== 'resolved') continue;
-				const name = group.type.name;
-				uses.set(name, (uses.get(name) ?? 0) + 1);
-				if (!typePositions.has(name)) typePositions.set(name, typePositions.size + 1);
-			}
-			const groupType = call.kind === 'group-identify' ? call.groups[0]?.type : undefined;
-			if (groupType?.kind !== 'resolved') continue;
-			for (const property of call.properties) {
-				if (property.name.kind !== 'resolved') continue;
-				const key = propertyKey(groupType.name, property.name.name);
-				if (!propertyPositions.has(key)) propertyPositions.set(key, propertyPositions.size + 1);
-			}
+	for (const { usage } of inUriOrder(files)) {
+		for (const [name, count] of usage.groupTypeUses) {
+			uses.set(name, (uses.get(name) ?? 0) + count);
+			if (!typePositions.has(name)) typePositions.set(name, typePositions.size + 1);
+		}
+		for (const key of usage.groupPropertyKeys) {
+			if (!propertyPositions.has(key)) propertyPositions.set(key, propertyPositions.size + 1);
 		}
 	}
 	return { groupTypePositions: typePositions, groupPropertyPositions: propertyPositions, groupTypeUses: uses };
+}
+
+/** The files by URI (the index hands them over sorted already: then without a copy or a sort). */
+function inUriOrder<T extends { readonly uri: string }>(files: readonly T[]): readonly T[] {
+	for (let i = 1; i < files.length; i++) {
+		if (files[i - 1]!.uri > files[i]!.uri) return [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+	}
+	return files;
 }

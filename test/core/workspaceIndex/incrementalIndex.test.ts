@@ -95,4 +95,38 @@ describe('the workspace index updates per file', () => {
 			[4],
 		);
 	});
+
+	it('usage (counts, first-appearance positions of types and properties) after each edit equals a fresh index\'s', async () => {
+		const planUri = `${root}/tracking-plan.yaml`;
+		const texts = { ...files };
+		const index = await buildIndex();
+		const fresh = async () => {
+			const other = new WorkspaceIndex({ frontEnds: defaultFrontEnds });
+			other.setPlan(planUri, plan);
+			for (const [uri, text] of Object.entries(texts)) other.setSource(uri, text);
+			await other.loadImportedFiles(async (uri) => texts[uri], neverCancelled);
+			return other.usage(planUri);
+		};
+		const identify = (type: string, property: string) =>
+			lines("import { Identify, groupIdentify } from '@amplitude/analytics-browser';", `groupIdentify('${type}', '1', new Identify().set('${property}', 'x'));`, '');
+		const edits: [string, string][] = [
+			[`${root}/src/switcher.ts`, files[`${root}/src/switcher.ts`]!.replace("'workspace_id'", "'team_id'")],
+			[`${root}/src/a/identify.ts`, identify('team_id', 'seats')],
+			[`${root}/src/groups.ts`, files[`${root}/src/groups.ts`]!.replace("'company_id'", "'region_id'")],
+			[`${root}/src/z/identify.ts`, identify('region_id', 'plan')],
+			[`${root}/src/a/identify.ts`, identify('company_id', 'plan')],
+			[`${root}/src/switcher.ts`, files[`${root}/src/switcher.ts`]!],
+		];
+		const seen = new Set<string>();
+		for (const [uri, text] of edits) {
+			texts[uri] = text;
+			index.setSource(uri, text);
+			const usage = index.usage(planUri);
+			assert.deepEqual(usage, await fresh(), `after editing ${uri}`);
+			seen.add(JSON.stringify([...usage.groupTypePositions, ...usage.groupPropertyPositions, ...usage.groupTypeUses]));
+		}
+		// (The edits moved the usage: new types and properties came and went, in changing order.)
+		assert.ok(seen.size >= 5, `${seen.size} distinct usages`);
+		assert.deepEqual([...index.usage(planUri).groupTypePositions], [['company_id', 1], ['workspace_id', 2], ['region_id', 3]]);
+	});
 });
