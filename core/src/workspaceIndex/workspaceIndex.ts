@@ -50,8 +50,19 @@ interface SourceEntry {
 	importedFrom: boolean;
 	/** The module specifiers its facts import from, gathered once per scan. */
 	modules?: readonly string[];
-	/** `planVersion`: the plans' version the governing plan and its Segment settings were last looked up at. */
-	resolved?: { calls: CallFact[]; dependencies: Map<string, number>; fileSetVersion: number; segment: string; planVersion: number };
+	resolved?: ResolvedCalls;
+}
+
+/** A file's calls with imports resolved and Segment settings applied, and what they depend on. */
+interface ResolvedCalls {
+	readonly calls: CallFact[];
+	readonly dependencies: Map<string, number>;
+	readonly fileSetVersion: number;
+	readonly segment: string;
+	/** The plans' version the governing plan and its Segment settings were last looked up at. */
+	planVersion: number;
+	/** What the calls add to the usage, computed when first asked. */
+	usage?: FileUsage;
 }
 
 /**
@@ -68,12 +79,10 @@ export class WorkspaceIndex {
 	/** Bumped by every plan added, edited or removed. */
 	private planVersion = 0;
 	private usageCache = new Map<string, { version: number; usage: WorkspaceUsage }>();
-	/** By a file's resolved calls (the cached array: a new one when they change). */
-	private readonly fileUsages = new WeakMap<readonly CallFact[], FileUsage>();
 	private sortedUris: { version: number; uris: string[] } | undefined;
 	/** Bumped when a file gains or loses facts, a file is removed, or a plan is added or removed. */
 	private facetedSetVersion = 0;
-	private facetedByPlan: { version: number; byPlan: Map<string | undefined, string[]> } | undefined;
+	private facetedByPlan: { version: number; byPlan: Map<string | undefined, SourceEntry[]> } | undefined;
 	/** How many times a front end parsed a file (tests assert incremental behaviour with it). */
 	parseCount = 0;
 	/** What front ends keep of the files edited last, most recent last (see `SourceFrontEnd.scanEdited`). */
@@ -210,17 +219,22 @@ export class WorkspaceIndex {
 	/** A source file's calls, imports resolved and the governing plan's Segment settings applied. */
 	calls(uri: string): readonly CallFact[] {
 		const entry = this.sources.get(uri);
-		if (!entry?.facts || entry.excluded) return [];
+		return entry ? (this.resolvedCalls(entry)?.calls ?? []) : [];
+	}
+
+	private resolvedCalls(entry: SourceEntry): ResolvedCalls | undefined {
+		if (!entry.facts || entry.excluded) return undefined;
+		const uri = entry.uri;
 		const cached = entry.resolved;
 		const current = cached !== undefined && cached.fileSetVersion === this.fileSetVersion && this.dependenciesUnchanged(cached.dependencies);
 		// (Without a plan change, nothing more to check: usage asks this of every scanned file on every keystroke.)
-		if (current && cached.planVersion === this.planVersion) return cached.calls;
+		if (current && cached.planVersion === this.planVersion) return cached;
 		// The governing plan's Segment settings shape the calls too: a plan edit that changes them invalidates the cache.
 		const segment = this.planFor(uri)?.model.segment;
 		const segmentKey = segment ? `${segment.destination}\u0000${segment.groupTypeTrait}\u0000${segment.groupValueTrait}` : '';
 		if (current && cached.segment === segmentKey) {
 			cached.planVersion = this.planVersion;
-			return cached.calls;
+			return cached;
 		}
 		const dependencies = new Map<string, number>();
 		const lookup = (fromUri: string, ref: ImportRef): FoundExport | undefined => {
@@ -235,7 +249,7 @@ export class WorkspaceIndex {
 		const resolved = resolveFileCalls(entry.facts, lookup, (exporter) => this.sources.get(exporter)?.facts?.serverSide === true);
 		const calls = segment ? resolved.map((call) => applySegmentSettings(call, segment)) : resolved;
 		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion, segment: segmentKey, planVersion: this.planVersion };
-		return calls;
+		return entry.resolved;
 	}
 
 	/** Every reported call in the workspace, by file. */
@@ -257,30 +271,28 @@ export class WorkspaceIndex {
 		const cached = this.usageCache.get(planUri);
 		if (cached && cached.version === this.changeVersion) return cached.usage;
 		const plan = this.plans.get(planUri);
-		const files = this.facetedUris(planUri).map((uri) => ({ uri, usage: this.fileUsage(uri) }));
+		const files = this.facetedEntries(planUri).map((entry) => ({ uri: entry.uri, usage: this.fileUsage(entry) }));
 		const usage = computeWorkspaceUsage(plan?.model, files);
 		this.usageCache.set(planUri, { version: this.changeVersion, usage });
 		return usage;
 	}
 
 	/** What a file's calls add to its plan's usage, computed once per version of its resolved calls. */
-	private fileUsage(uri: string): FileUsage {
-		const calls = this.calls(uri);
-		let usage = this.fileUsages.get(calls);
-		if (!usage) this.fileUsages.set(calls, (usage = fileUsage(calls)));
-		return usage;
+	private fileUsage(entry: SourceEntry): FileUsage {
+		const resolved = this.resolvedCalls(entry);
+		return resolved ? (resolved.usage ??= fileUsage(resolved.calls)) : noUsage;
 	}
 
 	/**
 	 * The scanned files a plan governs, sorted (cached until a file gains or loses facts, or the files
 	 * or plans change): a keystroke recomputes usage from these, never by looking at every file.
 	 */
-	private facetedUris(planUri: string): readonly string[] {
+	private facetedEntries(planUri: string): readonly SourceEntry[] {
 		if (this.facetedByPlan?.version !== this.facetedSetVersion) {
-			const byPlan = new Map<string | undefined, string[]>();
+			const byPlan = new Map<string | undefined, SourceEntry[]>();
 			for (const uri of this.sourceUris()) {
-				if (!this.sources.get(uri)!.facts) continue;
-				addTo(byPlan, this.planFor(uri)?.uri, uri);
+				const entry = this.sources.get(uri)!;
+				if (entry.facts) addTo(byPlan, this.planFor(uri)?.uri, entry);
 			}
 			this.facetedByPlan = { version: this.facetedSetVersion, byPlan };
 		}
@@ -407,6 +419,7 @@ export class WorkspaceIndex {
 	}
 }
 
+const noUsage: FileUsage = { groupTypeUses: new Map(), groupPropertyKeys: [] };
 const emptyLines = new LineIndex('');
 
 /** Files edited last whose front-end state (e.g. a syntax tree) is kept for the next edit. */
