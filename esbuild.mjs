@@ -24,7 +24,7 @@ const common = {
 	minifyIdentifiers: production,
 	logLevel: 'warning',
 	define: { TRACKPLAN_VERSION: JSON.stringify(version) },
-	// TypeScript's parser without its checker, emitter and language service: 6.9 → 2.6 MB, ≈ 0.25 s less to start.
+	// TypeScript's parser without its checker, emitter and language service: 6.9 → 2.7 MB (CLI), ≈ 0.25 s less to start.
 	plugins: [typescriptParserOnlyPlugin()],
 };
 

@@ -18,7 +18,7 @@
 //
 // `typescript` is pinned to one exact version (package.json): this transform checks the file's
 // shape and fails the build, never guesses, if a new version changes it. test/cli (the bundled CLI)
-// and test/core/scan/bundledParser.test.ts hold the bundle's results to the unbundled core's.
+// and test/cli/bundledParser.test.ts hold the bundle's results to the unbundled core's.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
