@@ -5,12 +5,13 @@ import { URI, Utils } from 'vscode-uri';
  *
  * A walk handles every file's URI several times (join, dirname, relative path), and parsing a URI
  * costs microseconds: at 20,000 files, a tenth of a check. So a plain `file:///` URI — only
- * characters that need no encoding, no segment that is empty or starts with a dot, no trailing
- * slash, no drive colon — is handled as the string it is; anything else goes through vscode-uri.
+ * characters that need no encoding, no segment that is empty, `.` or `..` (`.cache` is fine), no
+ * trailing slash, no drive colon — is handled as the string it is; anything else goes through
+ * vscode-uri.
  * The two agree on every plain URI (test/core/workspace/uris.test.ts compares them).
  */
-const plainFileUri = /^file:\/\/(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+$/;
-const plainSegment = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
+const plainFileUri = /^file:\/\/(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+)+$/;
+const plainSegment = /^(?!\.\.?$)[A-Za-z0-9._~-]+$/;
 
 /** True for a URI the fast paths handle (see above). */
 export function isPlainFileUri(uri: string): boolean {

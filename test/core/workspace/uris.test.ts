@@ -39,7 +39,8 @@ describe('URI helpers: the plain-URI fast paths agree with vscode-uri', () => {
 
 	it('what counts as plain', () => {
 		assert.ok(isPlainFileUri('file:///work/app/src/Report-Builder_2.tsx'));
-		for (const uri of ['file:///', 'file:///a/', 'file:///a/.vscode', 'file:///a/../b', 'file:///a//b', 'file:///c:/a', 'file:///a%20b', 'file:///a+b', 'file:///a?x', 'untitled:a']) {
+		assert.ok(isPlainFileUri('file:///home/me/.cache/app/.storybook/main.ts'));
+		for (const uri of ['file:///', 'file:///a/', 'file:///a/.', 'file:///a/./b', 'file:///a/../b', 'file:///a/..', 'file:///a//b', 'file:///c:/a', 'file:///a%20b', 'file:///a+b', 'file:///a?x', 'untitled:a']) {
 			assert.ok(!isPlainFileUri(uri), uri);
 		}
 	});
