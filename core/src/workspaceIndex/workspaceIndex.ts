@@ -271,8 +271,8 @@ export class WorkspaceIndex {
 		const cached = this.usageCache.get(planUri);
 		if (cached && cached.version === this.changeVersion) return cached.usage;
 		const plan = this.plans.get(planUri);
-		const files = this.facetedEntries(planUri).map((entry) => ({ uri: entry.uri, usage: this.fileUsage(entry) }));
-		const usage = computeWorkspaceUsage(plan?.model, files);
+		// (The plan's scanned files come sorted by URI, the order the usage counts them in.)
+		const usage = computeWorkspaceUsage(plan?.model, this.facetedEntries(planUri).map((entry) => this.fileUsage(entry)));
 		this.usageCache.set(planUri, { version: this.changeVersion, usage });
 		return usage;
 	}

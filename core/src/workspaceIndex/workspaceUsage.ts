@@ -46,8 +46,11 @@ export function propertyKey(groupType: string, property: string): string {
 	return `${groupType}\u0000${property}`;
 }
 
-/** The usage of the files a plan governs, from each file's `fileUsage`. */
-export function computeWorkspaceUsage(plan: PlanModel | undefined, files: readonly { readonly uri: string; readonly usage: FileUsage }[]): WorkspaceUsage {
+/**
+ * The usage of the files a plan governs, from each file's `fileUsage`, given in the order of the
+ * files' URIs (the order in which undeclared names count towards the limits).
+ */
+export function computeWorkspaceUsage(plan: PlanModel | undefined, filesInUriOrder: readonly FileUsage[]): WorkspaceUsage {
 	const typePositions = new Map<string, number>();
 	const propertyPositions = new Map<string, number>();
 	const uses = new Map<string, number>();
@@ -55,7 +58,7 @@ export function computeWorkspaceUsage(plan: PlanModel | undefined, files: readon
 		typePositions.set(groupType.name, typePositions.size + 1);
 		for (const property of groupType.properties) propertyPositions.set(propertyKey(groupType.name, property.name), propertyPositions.size + 1);
 	}
-	for (const { usage } of inUriOrder(files)) {
+	for (const usage of filesInUriOrder) {
 		for (const [name, count] of usage.groupTypeUses) {
 			uses.set(name, (uses.get(name) ?? 0) + count);
 			if (!typePositions.has(name)) typePositions.set(name, typePositions.size + 1);
@@ -65,12 +68,4 @@ export function computeWorkspaceUsage(plan: PlanModel | undefined, files: readon
 		}
 	}
 	return { groupTypePositions: typePositions, groupPropertyPositions: propertyPositions, groupTypeUses: uses };
-}
-
-/** The files by URI (the index hands them over sorted already: then without a copy or a sort). */
-function inUriOrder<T extends { readonly uri: string }>(files: readonly T[]): readonly T[] {
-	for (let i = 1; i < files.length; i++) {
-		if (files[i - 1]!.uri > files[i]!.uri) return [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-	}
-	return files;
 }
