@@ -10,6 +10,7 @@ export * from './diagnostics/applySeverities';
 export * from './text/textRange';
 export * from './text/lineIndex';
 export * from './text/documentText';
+export * from './text/utf8Size';
 export * from './plan/planModel';
 export * from './plan/planShape';
 export * from './plan/parsePlan';

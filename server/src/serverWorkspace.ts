@@ -13,6 +13,7 @@ import {
 	joinUri,
 	neverCancelled,
 	relativeUriPath,
+	utf8SizeOver,
 	walkReaches,
 	LineIndex,
 	WorkspaceIndex,
@@ -94,6 +95,9 @@ export class ServerWorkspace {
 				if (!before || sourcesKey(before) !== sourcesKey(after)) await this.reindexFolder();
 				return;
 			}
+			// Over the size cap, an open document is not scanned (typing into a 20 MB file would stall every request), as on disk.
+			const tooLarge = utf8SizeOver(text, this.maxFileSize());
+			if (tooLarge !== undefined) return this.skipTooLarge(uri, tooLarge);
 			this.setSource(uri, text);
 			await this.loadImports([uri]);
 		});
@@ -179,7 +183,10 @@ export class ServerWorkspace {
 		// Open documents the walk did not find on disk (deleted while open, not saved yet) are still checked.
 		for (const uri of previous.sourceUris()) {
 			const open = this.openDocument(uri);
-			if (open && !index.hasSource(uri)) this.setSource(uri, open.getText());
+			if (!open || index.hasSource(uri)) continue;
+			const tooLarge = utf8SizeOver(open.getText(), this.maxFileSize());
+			if (tooLarge === undefined) this.setSource(uri, open.getText());
+			else this.skipTooLarge(uri, tooLarge);
 		}
 		await this.loadImports(previous.sourceUris().filter((uri) => this.openDocument(uri) !== undefined));
 		this.logger.log(`Re-indexed ${sources.length} source file(s) after a plan was added or removed, or its sources changed.`);
