@@ -23,6 +23,7 @@ import {
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
+import { workspaceFileSegments } from './workspaceFileUri';
 import type { TrackplanSettings } from './settings';
 
 export interface Logger {
@@ -114,6 +115,16 @@ export class ServerWorkspace {
 			let plansChanged = false;
 			for (const uri of uris) {
 				if (this.openDocument(uri)) continue;
+				if (!(await this.isWorkspaceFile(uri))) {
+					// Outside the folders (or through a link, another scheme, a `..`): never read, not even stat'ed.
+					// What the index held of it (an editor was open on it) goes, as a fresh load would not have it.
+					if (this.index.plan(uri)) {
+						this.index.removePlan(uri);
+						plansChanged = true;
+					} else if (this.index.hasSource(uri)) this.index.removeSource(uri);
+					else this.logger.log(`Ignored a change to ${uri}: it is not a file inside the workspace folders.`);
+					continue;
+				}
 				// The size cap holds for files that change on disk (or close in the editor) too: not read, reported.
 				const tooLarge = isPlanFileName(basenameUri(uri)) ? undefined : await this.sizeOverCap(uri);
 				if (tooLarge !== undefined) {
@@ -136,6 +147,25 @@ export class ServerWorkspace {
 			if (plansChanged) await this.reindexFolder();
 			else await this.loadImports(uris);
 		});
+	}
+
+	/**
+	 * Whether `uri` names a file a walk of the folders could reach: a plain file URI inside a folder
+	 * (workspaceFileUri.ts), with no symbolic link on the way (the walk never follows one; each folder
+	 * on the path is looked at, inside the workspace, before the file is).
+	 */
+	private async isWorkspaceFile(uri: string): Promise<boolean> {
+		const inside = workspaceFileSegments(this.folders, uri);
+		if (!inside) return false;
+		let folder = inside.folder;
+		for (const segment of inside.segments.slice(0, -1)) {
+			folder = joinUri(folder, segment);
+			const stat = await this.files.stat(folder).catch(() => undefined);
+			// (A folder that is gone: the file is too, and reading it finds nothing.)
+			if (stat === undefined) return true;
+			if (stat.type !== 'directory') return false;
+		}
+		return true;
 	}
 
 	/** Offsets ↔ positions for a file: the open editor's document, else the index's line table (files with calls, plans). */
