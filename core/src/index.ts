@@ -24,6 +24,7 @@ export * from './workspace/uris';
 export * from './workspace/globPattern';
 export * from './workspace/collectSourceFiles';
 export * from './check/discoverPlans';
+export * from './plan/planSizeLimit';
 export * from './scan/callFacts';
 export * from './scan/sourceFrontEnd';
 export * from './scan/frontEnds';

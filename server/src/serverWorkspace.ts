@@ -11,6 +11,7 @@ import {
 	isPlanFileName,
 	isReachedByWalk,
 	joinUri,
+	maxPlanSize,
 	neverCancelled,
 	relativeUriPath,
 	utf8SizeOver,
@@ -19,6 +20,7 @@ import {
 	WorkspaceIndex,
 	type IndexFilesOptions,
 	type ParsedPlan,
+	type PlanTooLarge,
 	type WorkspaceIndexOptions,
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
@@ -75,8 +77,8 @@ export class ServerWorkspace {
 			const planUris = new Set<string>(explicitPlan ? [explicitPlan] : []);
 			for (const folder of this.folders) for (const uri of await findPlanFiles(this.files, folder, neverCancelled)) planUris.add(uri);
 			for (const uri of planUris) {
-				const text = await this.text(uri);
-				if (text !== undefined) index.setPlan(uri, text);
+				const plan = await this.planText(uri);
+				if (plan !== undefined) index.setPlan(uri, plan.text, plan.tooLarge);
 			}
 			const sources = await indexWorkspaceFiles(index, this.files, this.folders, this.indexOptions(), neverCancelled);
 			this.index = index;
@@ -92,7 +94,10 @@ export class ServerWorkspace {
 			if (isPlanFileName(basenameUri(uri))) {
 				if (!this.planReachedByWalk(uri)) return;
 				const before = this.index.plan(uri);
-				const after = this.index.setPlan(uri, text);
+				// Over the plan size cap, an open plan is not parsed either (planSizeLimit.ts).
+				const limit = maxPlanSize(this.maxFileSize());
+				const size = utf8SizeOver(text, limit);
+				const after = size === undefined ? this.index.setPlan(uri, text) : this.index.setPlan(uri, '', { size, limit });
 				if (!before || sourcesKey(before) !== sourcesKey(after)) await this.reindexFolder();
 				return;
 			}
@@ -131,14 +136,17 @@ export class ServerWorkspace {
 					this.skipTooLarge(uri, tooLarge);
 					continue;
 				}
-				const text = await this.text(uri);
 				if (isPlanFileName(basenameUri(uri))) {
 					if (!this.planReachedByWalk(uri)) continue;
+					const plan = await this.planText(uri);
 					const before = this.index.plan(uri);
-					if (text === undefined) this.index.removePlan(uri);
-					const after = text === undefined ? undefined : this.index.setPlan(uri, text);
+					if (plan === undefined) this.index.removePlan(uri);
+					const after = plan === undefined ? undefined : this.index.setPlan(uri, plan.text, plan.tooLarge);
 					plansChanged ||= (before && sourcesKey(before)) !== (after && sourcesKey(after));
-				} else if (text === undefined) {
+					continue;
+				}
+				const text = await this.text(uri);
+				if (text === undefined) {
 					this.index.removeSource(uri);
 				} else {
 					this.setSource(uri, text);
@@ -193,6 +201,30 @@ export class ServerWorkspace {
 		}
 	}
 
+	/**
+	 * A plan's current text (the open editor's, else the disk's), or when it is over the plan size cap
+	 * its size, unread (a plan on disk is never read whole to find out); undefined when it cannot be read.
+	 */
+	private async planText(uri: string): Promise<{ text: string; tooLarge?: PlanTooLarge } | undefined> {
+		const limit = maxPlanSize(this.maxFileSize());
+		const open = this.openDocument(uri);
+		if (open) {
+			const size = utf8SizeOver(open.getText(), limit);
+			return size === undefined ? { text: open.getText() } : { text: '', tooLarge: { size, limit } };
+		}
+		try {
+			if (this.files.readTextUpTo) {
+				const read = await this.files.readTextUpTo(uri, limit);
+				return 'text' in read ? { text: documentText(read.text) } : { text: '', tooLarge: { size: read.size, limit } };
+			}
+			const stat = await this.files.stat(uri);
+			if (stat && stat.size > limit) return { text: '', tooLarge: { size: stat.size, limit } };
+			return { text: documentText(await this.files.readFile(uri)) };
+		} catch {
+			return undefined;
+		}
+	}
+
 	/** Scans files newly imported by `from` (the files just updated), so their names resolve. */
 	private async loadImports(from: readonly string[]): Promise<void> {
 		await this.index.loadImportedFiles((uri) => this.text(uri), neverCancelled, from);
@@ -207,7 +239,7 @@ export class ServerWorkspace {
 	private async reindexFolder(): Promise<void> {
 		const previous = this.index;
 		const index = new WorkspaceIndex({ ...this.indexSetup(), ...(this.explicitPlan ? { explicitPlan: this.explicitPlan } : {}) });
-		for (const plan of previous.allPlans()) index.setPlan(plan.uri, plan.text);
+		for (const plan of previous.allPlans()) index.setPlan(plan.uri, plan.text, plan.tooLarge);
 		const sources = await indexWorkspaceFiles(index, this.files, this.folders, this.indexOptions(), neverCancelled);
 		this.index = index;
 		// Open documents the walk did not find on disk (deleted while open, not saved yet) are still checked.
