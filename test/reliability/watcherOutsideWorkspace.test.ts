@@ -105,6 +105,7 @@ describe('a watcher event naming a file outside the workspace', () => {
 		assert.deepEqual(escaped, [], 'looked at outside the workspace');
 		// What it did look at: at most the linked folder itself (to see it is a link) and the workspace's own src folder.
 		assert.ok(calls.every(({ call }) => call === 'stat'), JSON.stringify(calls));
+		assert.ok(report.items.some((item) => item.uri === toUri(workspace.path('src/app.ts'))), 'the report is of the indexed workspace');
 		assert.ok(report.items.every((item) => item.uri.startsWith(`${root}/`) && !item.uri.includes('/linked/')), report.items.map((i) => i.uri).join('\n'));
 		assert.ok(report.items.every((item) => item.items.every((d) => !String(d.message).includes('outside_type'))));
 		const ignored = client.logs.slice(logsBefore).filter((line) => line.startsWith('Ignored a change to '));

@@ -197,9 +197,18 @@ describe('language server for clients without pull diagnostics (pushed, like Neo
 
 	it('pushes fresh diagnostics after an edit, and clears them when fixed', async () => {
 		const uri = example.uri(CREATE);
+		// First the state before the fix, as pushed: only a push that comes after the change can clear it.
+		await client.waitFor(() => (client.pushed.get(uri) ?? []).some((d) => d.code === 'undeclared-group-type'), 'the undeclared group type pushed for createWorkspace.ts');
 		await client.open(uri, example.text(CREATE));
-		await client.change(uri, example.text(CREATE).replace('{ compnay_id', '{ company_id'), 2);
-		await client.waitFor(() => (client.pushed.get(uri) ?? []).length === 0, 'createWorkspace.ts to be clean');
+		const broken = `${example.text(CREATE)}\namplitude.setGroup('orgg', 'x');\n`;
+		await client.change(uri, broken, 2);
+		await client.waitFor(
+			() => (client.pushed.get(uri) ?? []).some((d) => d.code === 'undeclared-group-type' && String(d.message).includes('"orgg"')),
+			'a fresh push with the new finding',
+		);
+		await client.change(uri, example.text(CREATE).replace('{ compnay_id', '{ company_id'), 3);
+		await client.waitFor(() => client.pushed.get(uri)?.length === 0, 'createWorkspace.ts to be clean');
+		assert.deepEqual(client.pushed.get(uri), [], 'an empty push clears the file');
 	});
 });
 
