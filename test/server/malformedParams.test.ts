@@ -83,7 +83,7 @@ describe('malformed params over a real LSP connection', () => {
 		assert.fail(`${method} with ${JSON.stringify(params)} was answered`);
 	}
 
-	it('every request: null, {}, an array, a number and each wrong field get InvalidParams naming what is wrong', async () => {
+	it('every request: null, {}, an array, a number and each wrong field get InvalidParams naming what is wrong', async (t) => {
 		let answered = 0;
 		for (const [method, base] of Object.entries(valid)) {
 			for (const params of [null, [], 42, 'text']) {
@@ -104,6 +104,7 @@ describe('malformed params over a real LSP connection', () => {
 			await client.request(method, base);
 		}
 		assert.ok(answered >= 100, `${answered} malformed requests`);
+		t.diagnostic(`${answered} malformed requests over ${Object.keys(valid).length} methods answered with InvalidParams`);
 	});
 
 	it("the server's own requests take no params: null, {} and nothing are fine, a number is not", async () => {
