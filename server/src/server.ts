@@ -37,10 +37,12 @@ import { DiagnosticsReporter } from './diagnostics';
 import { ServerWorkspace } from './serverWorkspace';
 import { SettingsCache } from './settings';
 import { cancellable } from './cancelled';
+import { guardParams } from './guardParams';
 import { checkWorkspaceRequest, planStatus, planStatusRequest } from './planStatus';
 
 /** Wires the core to an LSP connection. Each handler adapts positions and delegates to a core feature. */
-export function startServer(connection: Connection): void {
+export function startServer(unguarded: Connection): void {
+	const connection = guardParams(unguarded);
 	const documents = new TextDocuments(TextDocument);
 	let canReadConfiguration = false;
 	let canWatchFiles = false;

@@ -11,17 +11,21 @@ import {
 	isPlanFileName,
 	isReachedByWalk,
 	joinUri,
+	maxPlanSize,
 	neverCancelled,
 	relativeUriPath,
+	utf8SizeOver,
 	walkReaches,
 	LineIndex,
 	WorkspaceIndex,
 	type IndexFilesOptions,
 	type ParsedPlan,
+	type PlanTooLarge,
 	type WorkspaceIndexOptions,
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
+import { workspaceFileSegments } from './workspaceFileUri';
 import type { TrackplanSettings } from './settings';
 
 export interface Logger {
@@ -73,8 +77,8 @@ export class ServerWorkspace {
 			const planUris = new Set<string>(explicitPlan ? [explicitPlan] : []);
 			for (const folder of this.folders) for (const uri of await findPlanFiles(this.files, folder, neverCancelled)) planUris.add(uri);
 			for (const uri of planUris) {
-				const text = await this.text(uri);
-				if (text !== undefined) index.setPlan(uri, text);
+				const plan = await this.planText(uri);
+				if (plan !== undefined) index.setPlan(uri, plan.text, plan.tooLarge);
 			}
 			const sources = await indexWorkspaceFiles(index, this.files, this.folders, this.indexOptions(), neverCancelled);
 			this.index = index;
@@ -90,10 +94,16 @@ export class ServerWorkspace {
 			if (isPlanFileName(basenameUri(uri))) {
 				if (!this.planReachedByWalk(uri)) return;
 				const before = this.index.plan(uri);
-				const after = this.index.setPlan(uri, text);
+				// Over the plan size cap, an open plan is not parsed either (planSizeLimit.ts).
+				const limit = maxPlanSize(this.maxFileSize());
+				const size = utf8SizeOver(text, limit);
+				const after = size === undefined ? this.index.setPlan(uri, text) : this.index.setPlan(uri, '', { size, limit });
 				if (!before || sourcesKey(before) !== sourcesKey(after)) await this.reindexFolder();
 				return;
 			}
+			// Over the size cap, an open document is not scanned (typing into a 20 MB file would stall every request), as on disk.
+			const tooLarge = utf8SizeOver(text, this.maxFileSize());
+			if (tooLarge !== undefined) return this.skipTooLarge(uri, tooLarge);
 			this.setSource(uri, text);
 			await this.loadImports([uri]);
 		});
@@ -110,20 +120,33 @@ export class ServerWorkspace {
 			let plansChanged = false;
 			for (const uri of uris) {
 				if (this.openDocument(uri)) continue;
+				if (!(await this.isWorkspaceFile(uri))) {
+					// Outside the folders (or through a link, another scheme, a `..`): never read, not even stat'ed.
+					// What the index held of it (an editor was open on it) goes, as a fresh load would not have it.
+					if (this.index.plan(uri)) {
+						this.index.removePlan(uri);
+						plansChanged = true;
+					} else if (this.index.hasSource(uri)) this.index.removeSource(uri);
+					else this.logger.log(`Ignored a change to ${uri}: it is not a file inside the workspace folders.`);
+					continue;
+				}
 				// The size cap holds for files that change on disk (or close in the editor) too: not read, reported.
 				const tooLarge = isPlanFileName(basenameUri(uri)) ? undefined : await this.sizeOverCap(uri);
 				if (tooLarge !== undefined) {
 					this.skipTooLarge(uri, tooLarge);
 					continue;
 				}
-				const text = await this.text(uri);
 				if (isPlanFileName(basenameUri(uri))) {
 					if (!this.planReachedByWalk(uri)) continue;
+					const plan = await this.planText(uri);
 					const before = this.index.plan(uri);
-					if (text === undefined) this.index.removePlan(uri);
-					const after = text === undefined ? undefined : this.index.setPlan(uri, text);
+					if (plan === undefined) this.index.removePlan(uri);
+					const after = plan === undefined ? undefined : this.index.setPlan(uri, plan.text, plan.tooLarge);
 					plansChanged ||= (before && sourcesKey(before)) !== (after && sourcesKey(after));
-				} else if (text === undefined) {
+					continue;
+				}
+				const text = await this.text(uri);
+				if (text === undefined) {
 					this.index.removeSource(uri);
 				} else {
 					this.setSource(uri, text);
@@ -132,6 +155,25 @@ export class ServerWorkspace {
 			if (plansChanged) await this.reindexFolder();
 			else await this.loadImports(uris);
 		});
+	}
+
+	/**
+	 * Whether `uri` names a file a walk of the folders could reach: a plain file URI inside a folder
+	 * (workspaceFileUri.ts), with no symbolic link on the way (the walk never follows one; each folder
+	 * on the path is looked at, inside the workspace, before the file is).
+	 */
+	private async isWorkspaceFile(uri: string): Promise<boolean> {
+		const inside = workspaceFileSegments(this.folders, uri);
+		if (!inside) return false;
+		let folder = inside.folder;
+		for (const segment of inside.segments.slice(0, -1)) {
+			folder = joinUri(folder, segment);
+			const stat = await this.files.stat(folder).catch(() => undefined);
+			// (A folder that is gone: the file is too, and reading it finds nothing.)
+			if (stat === undefined) return true;
+			if (stat.type !== 'directory') return false;
+		}
+		return true;
 	}
 
 	/** Offsets ↔ positions for a file: the open editor's document, else the index's line table (files with calls, plans). */
@@ -159,6 +201,30 @@ export class ServerWorkspace {
 		}
 	}
 
+	/**
+	 * A plan's current text (the open editor's, else the disk's), or when it is over the plan size cap
+	 * its size, unread (a plan on disk is never read whole to find out); undefined when it cannot be read.
+	 */
+	private async planText(uri: string): Promise<{ text: string; tooLarge?: PlanTooLarge } | undefined> {
+		const limit = maxPlanSize(this.maxFileSize());
+		const open = this.openDocument(uri);
+		if (open) {
+			const size = utf8SizeOver(open.getText(), limit);
+			return size === undefined ? { text: open.getText() } : { text: '', tooLarge: { size, limit } };
+		}
+		try {
+			if (this.files.readTextUpTo) {
+				const read = await this.files.readTextUpTo(uri, limit);
+				return 'text' in read ? { text: documentText(read.text) } : { text: '', tooLarge: { size: read.size, limit } };
+			}
+			const stat = await this.files.stat(uri);
+			if (stat && stat.size > limit) return { text: '', tooLarge: { size: stat.size, limit } };
+			return { text: documentText(await this.files.readFile(uri)) };
+		} catch {
+			return undefined;
+		}
+	}
+
 	/** Scans files newly imported by `from` (the files just updated), so their names resolve. */
 	private async loadImports(from: readonly string[]): Promise<void> {
 		await this.index.loadImportedFiles((uri) => this.text(uri), neverCancelled, from);
@@ -173,13 +239,16 @@ export class ServerWorkspace {
 	private async reindexFolder(): Promise<void> {
 		const previous = this.index;
 		const index = new WorkspaceIndex({ ...this.indexSetup(), ...(this.explicitPlan ? { explicitPlan: this.explicitPlan } : {}) });
-		for (const plan of previous.allPlans()) index.setPlan(plan.uri, plan.text);
+		for (const plan of previous.allPlans()) index.setPlan(plan.uri, plan.text, plan.tooLarge);
 		const sources = await indexWorkspaceFiles(index, this.files, this.folders, this.indexOptions(), neverCancelled);
 		this.index = index;
 		// Open documents the walk did not find on disk (deleted while open, not saved yet) are still checked.
 		for (const uri of previous.sourceUris()) {
 			const open = this.openDocument(uri);
-			if (open && !index.hasSource(uri)) this.setSource(uri, open.getText());
+			if (!open || index.hasSource(uri)) continue;
+			const tooLarge = utf8SizeOver(open.getText(), this.maxFileSize());
+			if (tooLarge === undefined) this.setSource(uri, open.getText());
+			else this.skipTooLarge(uri, tooLarge);
 		}
 		await this.loadImports(previous.sourceUris().filter((uri) => this.openDocument(uri) !== undefined));
 		this.logger.log(`Re-indexed ${sources.length} source file(s) after a plan was added or removed, or its sources changed.`);

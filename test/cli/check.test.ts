@@ -96,6 +96,11 @@ describe('trackplan check', () => {
 			override async readFile(): Promise<string> {
 				throw Object.assign(new Error("EACCES: permission denied, open 'tracking-plan.yaml'"), { code: 'EACCES' });
 			}
+
+			// (The plan is read through the capped read, so its size is known before it is read.)
+			override async readTextUpTo(): Promise<never> {
+				throw Object.assign(new Error("EACCES: permission denied, open 'tracking-plan.yaml'"), { code: 'EACCES' });
+			}
 		}
 		const out: string[] = [];
 		const err: string[] = [];

@@ -162,6 +162,7 @@ describe('hostile files reaching the language server', () => {
 		assert.deepEqual(await codesOf('src/leak.ts'), [], 'the link is not followed');
 		if (fifo) assert.deepEqual(await codesOf('src/pipe.ts'), []);
 		const report = await client.request<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+		assert.ok(report.items.some((item) => item.uri === uri('src/app.ts')), 'the report holds the workspace\'s findings');
 		assert.ok(report.items.every((item) => item.items.every((d) => !messageOf(d).includes('outside_type'))));
 		const growth = heapMb() - heapBefore;
 		t.diagnostic(`watcher events answered in ${answered.toFixed(0)} ms; heap ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover, type Location, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../support/lspTestClient';
 import { copyOfExample, positionOf } from './exampleWorkspace';
@@ -197,9 +197,18 @@ describe('language server for clients without pull diagnostics (pushed, like Neo
 
 	it('pushes fresh diagnostics after an edit, and clears them when fixed', async () => {
 		const uri = example.uri(CREATE);
+		// First the state before the fix, as pushed: only a push that comes after the change can clear it.
+		await client.waitFor(() => (client.pushed.get(uri) ?? []).some((d) => d.code === 'undeclared-group-type'), 'the undeclared group type pushed for createWorkspace.ts');
 		await client.open(uri, example.text(CREATE));
-		await client.change(uri, example.text(CREATE).replace('{ compnay_id', '{ company_id'), 2);
-		await client.waitFor(() => (client.pushed.get(uri) ?? []).length === 0, 'createWorkspace.ts to be clean');
+		const broken = `${example.text(CREATE)}\namplitude.setGroup('orgg', 'x');\n`;
+		await client.change(uri, broken, 2);
+		await client.waitFor(
+			() => (client.pushed.get(uri) ?? []).some((d) => d.code === 'undeclared-group-type' && String(d.message).includes('"orgg"')),
+			'a fresh push with the new finding',
+		);
+		await client.change(uri, example.text(CREATE).replace('{ compnay_id', '{ company_id'), 3);
+		await client.waitFor(() => client.pushed.get(uri)?.length === 0, 'createWorkspace.ts to be clean');
+		assert.deepEqual(client.pushed.get(uri), [], 'an empty push clears the file');
 	});
 });
 
@@ -229,9 +238,10 @@ describe('the language server survives bad requests', () => {
 		assert.equal(await client.request('textDocument/hover', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }), null);
 		await client.open(example.uri(SEATS), example.text(SEATS));
 		assert.equal(await client.request('textDocument/hover', { textDocument: { uri: example.uri(SEATS) }, position: { line: 9999, character: 9999 } }), null);
-		assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: example.uri(SEATS) }, position: { line: -5, character: 3 } }), []);
-		await assert.rejects(client.request('textDocument/hover', { nonsense: true }));
-		await assert.rejects(client.request('trackplan/noSuchRequest', {}));
+		// A negative position is not an LSP position (test/server/malformedParams.test.ts tries every request and field).
+		await assert.rejects(client.request('textDocument/completion', { textDocument: { uri: example.uri(SEATS) }, position: { line: -5, character: 3 } }), { code: ErrorCodes.InvalidParams });
+		await assert.rejects(client.request('textDocument/hover', { nonsense: true }), { code: ErrorCodes.InvalidParams, message: /params\.textDocument is missing/ });
+		await assert.rejects(client.request('trackplan/noSuchRequest', {}), { code: ErrorCodes.MethodNotFound });
 		// Still alive and correct afterwards.
 		await client.waitFor(async () => (await client.pull(example.uri(CREATE))).length > 0, 'diagnostics after the bad requests');
 	});

@@ -9,6 +9,7 @@ import type { LineIndex } from '../text/lineIndex';
 import type { WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
 import { indexWorkspaceFiles } from '../workspaceIndex/indexWorkspaceFiles';
 import { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
+import { maxPlanSize } from '../plan/planSizeLimit';
 import { discoverPlans, readPlanText, requirePlanFile } from './discoverPlans';
 
 export interface CheckOptions {
@@ -53,7 +54,7 @@ export async function checkWorkspace(files: WorkspaceFileSystem, options: CheckO
 	});
 	for (const uri of planUris) {
 		throwIfCancelled(token);
-		index.setPlan(uri, documentText(await readPlanText(files, uri)));
+		index.setPlan(uri, documentText(await readPlanText(files, uri, maxPlanSize(options.maxFileSize))));
 	}
 	const sources = await indexWorkspaceFiles(
 		index,

@@ -2,6 +2,7 @@ import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { findPlanFiles, isPlanFileName, planFileNames } from '../workspace/findPlanFiles';
 import { basenameUri, dirnameUri, joinUri } from '../workspace/uris';
 import type { EntryStat, WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
+import { formatSize } from '../workspaceIndex/indexWorkspaceFiles';
 import { ConfigurationError } from './configurationError';
 
 /**
@@ -50,12 +51,27 @@ export async function requirePlanFile(files: WorkspaceFileSystem, uri: string): 
 	return uri;
 }
 
-export async function readPlanText(files: WorkspaceFileSystem, uri: string): Promise<string> {
+/**
+ * A plan's text, read only when it is at most `maxBytes` long (see planSizeLimit.ts): a larger plan is
+ * never read whole (its size is looked at first) and is a configuration error, as an unreadable plan
+ * is: nothing it governs could be checked, so the check must not pass.
+ */
+export async function readPlanText(files: WorkspaceFileSystem, uri: string, maxBytes: number): Promise<string> {
+	let read: { readonly text: string } | { readonly size: number };
 	try {
-		return await files.readFile(uri);
+		if (files.readTextUpTo) read = await files.readTextUpTo(uri, maxBytes);
+		else {
+			const stat = await files.stat(uri);
+			read = stat && stat.size > maxBytes ? { size: stat.size } : { text: await files.readFile(uri) };
+		}
 	} catch (error) {
 		throw new ConfigurationError(`Cannot read the plan ${displayUri(uri)}: ${errorText(error)}`);
 	}
+	if ('text' in read) return read.text;
+	throw new ConfigurationError(
+		`The plan ${displayUri(uri)} is ${formatSize(read.size)}, over the ${formatSize(maxBytes)} limit for a plan: it was not read, and nothing was checked. ` +
+			'A tracking plan is far smaller; check that this is the right file, or raise the limit with --max-file-size.',
+	);
 }
 
 async function statRequired(files: WorkspaceFileSystem, uri: string): Promise<EntryStat> {

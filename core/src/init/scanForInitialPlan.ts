@@ -1,5 +1,6 @@
 import type { CancellationToken } from '../cancellation';
 import { readPlanText } from '../check/discoverPlans';
+import { maxPlanSize } from '../plan/planSizeLimit';
 import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
 import { documentText } from '../text/documentText';
 import { findPlanFiles } from '../workspace/findPlanFiles';
@@ -37,7 +38,7 @@ export async function scanForInitialPlan(
 	const nestedPlans = (await findPlanFiles(files, folder, token, options.onUnreadable)).filter((uri) => dirnameUri(uri) !== folder);
 	const index = new WorkspaceIndex({ frontEnds: options.frontEnds });
 	index.setPlan(planUri, '');
-	for (const uri of nestedPlans) index.setPlan(uri, documentText(await readPlanText(files, uri)));
+	for (const uri of nestedPlans) index.setPlan(uri, documentText(await readPlanText(files, uri, maxPlanSize(options.maxFileSize))));
 	await indexWorkspaceFiles(
 		index,
 		files,

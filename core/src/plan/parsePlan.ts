@@ -4,6 +4,7 @@ import type { TextRange } from '../text/textRange';
 import { buildPlanModel } from './buildPlanModel';
 import type { PlanModel } from './planModel';
 import { planShape } from './planShape';
+import { planTooLargeMessage, type PlanTooLarge } from './planSizeLimit';
 import { validatePlanShape } from './validatePlanShape';
 import { findAliasBomb, YamlNodeReader } from './yamlNodes';
 
@@ -15,9 +16,16 @@ export interface ParsedPlan {
 	readonly model: PlanModel;
 	/** plan-syntax, plan-schema and duplicate-key findings, found while reading. */
 	readonly formFindings: readonly FindingDraft[];
+	/** Set when the plan was not read for its size: its model is empty, and the files it governs are not checked. */
+	readonly tooLarge?: PlanTooLarge;
 }
 
-export function parsePlan(uri: string, text: string): ParsedPlan {
+/** A plan from its text; or, given `tooLarge`, the stand-in for a plan too large to read (one plan-syntax finding, nothing declared). */
+export function parsePlan(uri: string, text: string, tooLarge?: PlanTooLarge): ParsedPlan {
+	if (tooLarge) {
+		const empty = parsePlan(uri, '');
+		return { ...empty, formFindings: [{ uri, range: { start: 0, end: 0 }, code: 'plan-syntax', message: planTooLargeMessage(tooLarge) }], tooLarge };
+	}
 	// yaml does not take a lone CR (old Mac line endings) as a line break, as YAML and every editor do: it would read
 	// such a plan as one long line. A lone CR becomes a LF for the parser only; same length, so every offset holds.
 	const yamlText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;

@@ -1,5 +1,6 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { documentText } from '../text/documentText';
+import { utf8SizeOver } from '../text/utf8Size';
 import { collectSourceFiles, walkReaches, type CollectedSource, type SourceScope } from '../workspace/collectSourceFiles';
 import { SourceFilter } from '../workspace/globPattern';
 import { dirnameUri, relativeUriPath } from '../workspace/uris';
@@ -52,6 +53,9 @@ export async function indexWorkspaceFiles(
 		}
 		const excluded = source.excluded || (options.extraFilter ? !options.extraFilter(source.uri) : false);
 		const open = options.openText?.(source.uri);
+		// An open editor's text is held to the cap as the disk is, in bytes (UTF-8): not scanned, reported.
+		const openSize = open === undefined ? undefined : utf8SizeOver(open, maxFileSize);
+		if (openSize !== undefined) return tooLarge(source, openSize, excluded);
 		if (open === undefined && source.size !== undefined && source.size > maxFileSize) return tooLarge(source, source.size, excluded);
 		let text: string;
 		try {

@@ -2,6 +2,7 @@ import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { applySeverities, compareFindings, type RuleSeverities } from '../diagnostics/applySeverities';
 import type { Finding, FindingDraft } from '../diagnostics/finding';
 import { parsePlan, type ParsedPlan } from '../plan/parsePlan';
+import type { PlanTooLarge } from '../plan/planSizeLimit';
 import { checkPlan } from '../check/checkPlan';
 import { codeRules } from '../rules/code/codeRules';
 import type { CodeRule } from '../rules/codeRule';
@@ -92,8 +93,9 @@ export class WorkspaceIndex {
 
 	// ---- plans
 
-	setPlan(uri: string, text: string): ParsedPlan {
-		const plan = parsePlan(uri, text);
+	/** Records a plan's text; `tooLarge`: a plan not read for its size (see parsePlan), which governs its files but checks none. */
+	setPlan(uri: string, text: string, tooLarge?: PlanTooLarge): ParsedPlan {
+		const plan = parsePlan(uri, text, tooLarge);
 		if (!this.plans.has(uri)) {
 			this.governing.add(uri);
 			this.facetedSetVersion++;
@@ -305,7 +307,8 @@ export class WorkspaceIndex {
 		if (plan) return checkPlan(plan, severities, token, this.options.onInternalError);
 		const entry = this.sources.get(uri);
 		const governing = this.planFor(uri);
-		if (!entry || entry.excluded || !governing) return [];
+		// Under a plan too large to read, nothing is checked (the plan's own finding says so).
+		if (!entry || entry.excluded || !governing || governing.tooLarge) return [];
 		if (entry.skipped) return applySeverities([skippedFinding(uri, entry.skipped)], severities);
 		const calls = this.calls(uri);
 		if (calls.length === 0) return [];

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import * as assert from 'node:assert/strict';
 
 /**
  * How many inputs each fuzz target tries, and with which seed. `npm test` runs a small, fixed-seed
@@ -115,4 +116,27 @@ export async function runAsyncFuzzTarget<T>(
 		fuzzParameters<[T]>(defaultRuns),
 	);
 	report(`${describeFuzzRun(target, tried, startedAt)} (slowest input ${slowestMs.toFixed(0)} ms)`);
+}
+
+/**
+ * What a suite's "reports its seed" test checks: the seed every target used is the one the settings
+ * name (TRACKPLAN_FUZZ_SEED, else the fixed default), and a failing target's error carries that seed
+ * and how to rerun it — so a failure in CI can be reproduced from its output alone. Returns the line
+ * to print.
+ */
+export function assertSeedIsReported(suite: string): string {
+	const raw = process.env.TRACKPLAN_FUZZ_SEED;
+	if (raw === undefined || raw === '') assert.equal(fuzzSettings.seed, defaultFuzzSeed);
+	else if (raw !== 'random') assert.equal(fuzzSettings.seed, Number(raw));
+	assert.equal(fuzzParameters(1).seed, fuzzSettings.seed, 'the targets run with the settings\' seed');
+	let failure: unknown;
+	try {
+		runFuzzTarget(`${suite} (a target that fails)`, fc.integer(), () => assert.fail('an injected failure'), 5, () => {});
+	} catch (error) {
+		failure = error;
+	}
+	assert.ok(failure instanceof Error, 'a failing target throws');
+	assert.match(failure.message, new RegExp(`seed: ${fuzzSettings.seed}\\b`), 'the failure names the seed');
+	assert.match(failure.message, /an injected failure/, 'the failure says what the input threw');
+	return `${suite} seed ${fuzzSettings.seed} (TRACKPLAN_FUZZ_SEED to change it)`;
 }
