@@ -135,7 +135,6 @@ function unescapeCommand(value: string): string {
 	return value.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options: object) => { render(markdown: string): string };
 const markdownRenderer = new MarkdownIt({ html: true, linkify: true });
 

@@ -5,8 +5,7 @@ import { printableText } from '../../../core/src/text/printableText';
 import { hostileCodeNames, hostileCodeSource, hostilePlan } from '../../support/hostileText';
 import { InMemoryFileSystem } from '../../support/inMemoryFileSystem';
 
-// markdown-it (CommonMark with GitHub's tables and strikethrough), raw HTML and autolinks on, as a permissive renderer would.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// markdown-it (CommonMark with GitHub's tables and strikethrough; a devDependency, untyped), raw HTML and autolinks on, as a permissive renderer would.
 const MarkdownIt = require('markdown-it') as new (options: object) => { render(markdown: string): string };
 const markdownRenderer = new MarkdownIt({ html: true, linkify: true });
 
