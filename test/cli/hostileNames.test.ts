@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { runCli } from '../../cli/src/main';
 import { printableText } from '../../core/src/text/printableText';
+import { NodeFileSystem } from '../../node/src/nodeFileSystem';
 import { hostileCodeNames } from '../support/hostileText';
 import { hostileFileNames, hostileNamesWorkspace } from './support/hostileNames';
 import { trackplan } from './support/runTrackplan';
@@ -159,5 +161,18 @@ describe('trackplan report with hostile names', () => {
 		const run = trackplan(['report', '.', '--format', 'md'], workspace);
 		assert.equal(run.code, 0, run.stderr);
 		assert.match(run.stdout, /\[src\/\\\\xff\\\\xfe\.ts:2\]\(src\/%FF%FE\.ts#L2\)/);
+	});
+});
+
+describe('trackplan check with a file it cannot read, whose name is not UTF-8', () => {
+	it('says it skipped it, under its escaped name, and fails the check', { todo: 'core/src/check/discoverPlans.ts displayUri: decodeURIComponent throws URIError on %FF; printableText(parseUri(uri).path) instead' }, async () => {
+		const files = new NodeFileSystem();
+		const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+		const readTextUpTo = files.readTextUpTo.bind(files);
+		files.readTextUpTo = async (uri, maxBytes) => (uri.includes('%FF%FE') ? Promise.reject(denied) : readTextUpTo(uri, maxBytes));
+		let stderr = '';
+		const code = await runCli(['check', '.'], { cwd: workspace, stdout: () => {}, stderr: (text) => (stderr += text), files });
+		assert.match(stderr, /^trackplan: skipped .*\/src\/\\xff\\xfe\.ts: EACCES: permission denied$/m);
+		assert.equal(code, 1);
 	});
 });
