@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import type { CheckResult, Finding, LinePosition } from '../../core/src/index';
+import { printableText } from '../../core/src/text/printableText';
 import { toPath } from '../../node/src/nodeFileSystem';
 import { checkedFileUris } from './checkedFiles';
 
 /** A finding as the CLI prints it: a path relative to the working directory and 0-based positions. */
 export interface ReportedDiagnostic {
+	/** Relative to the working directory, `/`-separated, as printableText shows it (`\\` for `\`, `\n`, `\xff` for a byte that is not UTF-8). */
 	readonly file: string;
 	readonly range: { readonly start: LinePosition; readonly end: LinePosition };
 	readonly severity: Finding['severity'];
@@ -30,12 +32,20 @@ export interface CheckReport {
 	readonly calls: readonly ReportedCall[];
 	/** Every file checked (plans and governed sources), sorted: JUnit's test cases. Not in the JSON output. */
 	readonly files: readonly string[];
+	/** Each `file` above as the path it stands for (printableText undone: bytes that are not UTF-8 escaped, fileNameBytes.ts). Not in the JSON output. */
+	readonly exactPaths: ReadonlyMap<string, string>;
 	readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number; readonly calls: number };
 }
 
 /** Converts the core's result (URIs, offsets) to what every output format prints (relative paths, positions), sorted. */
 export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
-	const relative = (uri: string) => path.relative(cwd, toPath(uri)).split(path.sep).join('/') || '.';
+	const exactPaths = new Map<string, string>();
+	const relative = (uri: string) => {
+		const exact = path.relative(cwd, toPath(uri)).split(path.sep).join('/') || '.';
+		const shown = printableText(exact);
+		exactPaths.set(shown, exact);
+		return shown;
+	};
 	const diagnostics = result.findings.map((finding): ReportedDiagnostic => {
 		const lines = result.lineIndexes.get(finding.uri)!;
 		return {
@@ -72,6 +82,7 @@ export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
 		diagnostics,
 		calls,
 		files: checkedFileUris(result).map(relative).sort(compareText),
+		exactPaths,
 		summary: {
 			errors: diagnostics.filter((d) => d.severity === 'error').length,
 			warnings: diagnostics.filter((d) => d.severity === 'warning').length,

@@ -1,4 +1,5 @@
 import type { Severity } from '../../core/src/index';
+import { printableText } from '../../core/src/text/printableText';
 import type { CheckReport } from './checkReport';
 
 const command: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -6,6 +7,8 @@ const command: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = { er
 /**
  * GitHub Actions workflow commands, one a finding, which the runner turns into annotations on the
  * pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` (1-based).
+ * Names are shown as printableText shows them (one line, no control character), then escaped as
+ * the runner's toolkit escapes a command (escapeData, escapeProperty).
  */
 export function formatGithub(report: CheckReport): string {
 	return report.diagnostics
@@ -20,7 +23,7 @@ export function formatGithub(report: CheckReport): string {
 			]
 				.map(([name, value]) => `${name}=${escapeProperty(value!)}`)
 				.join(',');
-			return `::${command[d.severity]} ${properties}::${escapeData(d.message)}\n`;
+			return `::${command[d.severity]} ${properties}::${escapeData(printableText(d.message))}\n`;
 		})
 		.join('');
 }

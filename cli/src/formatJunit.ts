@@ -1,8 +1,10 @@
+import { printableText } from '../../core/src/text/printableText';
 import type { CheckReport, ReportedDiagnostic } from './checkReport';
 
 /**
  * JUnit XML for CI test reports: one test case per checked file, one failure per error in it.
  * Warnings and lesser findings go to the test case's system-out, so they show without failing it.
+ * Paths and messages are shown as printableText shows them, then escaped for XML.
  */
 export function formatJunit(report: CheckReport): string {
 	const byFile = new Map<string, ReportedDiagnostic[]>();
@@ -26,7 +28,7 @@ export function formatJunit(report: CheckReport): string {
 		}
 		lines.push(`${open}>`);
 		for (const error of errors) {
-			lines.push(`      <failure type="${error.code}" message="${escapeXmlAttribute(error.message)}">${escapeXml(describe(error))}</failure>`);
+			lines.push(`      <failure type="${error.code}" message="${escapeXmlAttribute(printableText(error.message))}">${escapeXml(describe(error))}</failure>`);
 		}
 		if (others.length > 0) lines.push(`      <system-out>${escapeXml(others.map(describe).join('\n'))}</system-out>`);
 		lines.push('    </testcase>');
@@ -36,7 +38,7 @@ export function formatJunit(report: CheckReport): string {
 }
 
 function describe(d: ReportedDiagnostic): string {
-	return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
+	return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${printableText(d.message)}`;
 }
 
 /** Text safe in XML content; characters XML 1.0 forbids are dropped. */

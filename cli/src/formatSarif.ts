@@ -1,4 +1,4 @@
-import { ruleCatalog, type RuleCode, type Severity } from '../../core/src/index';
+import { encodeUriComponentBytes, ruleCatalog, type RuleCode, type Severity } from '../../core/src/index';
 import type { CheckReport } from './checkReport';
 
 export interface SarifOptions {
@@ -39,7 +39,7 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
 					locations: [
 						{
 							physicalLocation: {
-								artifactLocation: { uri: d.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+								artifactLocation: { uri: uriReference(report.exactPaths.get(d.file) ?? d.file), uriBaseId: '%SRCROOT%' },
 								region: {
 									startLine: d.range.start.line + 1,
 									startColumn: d.range.start.character + 1,
@@ -55,6 +55,11 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
 		],
 	};
 	return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, a byte that is not UTF-8 as itself (`%FF`), so code scanning finds the file. */
+function uriReference(relativePath: string): string {
+	return relativePath.split('/').map(encodeUriComponentBytes).join('/');
 }
 
 function ruleDescriptor(code: RuleCode) {

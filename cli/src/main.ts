@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../core/src/index';
-import type { CliIo } from './cliIo';
+import { streamWriter, type CliIo } from './cliIo';
 import { parseArguments, usage, UsageError } from './parseArguments';
 import { runCheck } from './runCheck';
 import { runInit } from './runInit';
@@ -41,16 +41,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 if (require.main === module) {
-	runCli(process.argv.slice(2), {
-		cwd: process.cwd(),
-		stdout: (text) => process.stdout.write(text),
-		stderr: (text) => process.stderr.write(text),
-	}).then(
+	const stdout = streamWriter(process.stdout);
+	const stderr = streamWriter(process.stderr);
+	// Output that could not be written (not a reader that left: see streamWriter) fails the run: CI must not take a truncated report for a clean one.
+	let told = false;
+	const exitCode = (code: number) => {
+		const failure = stdout.failure();
+		if (failure === undefined) return code;
+		if (!told) stderr.write(`trackplan: cannot write the output: ${failure.message}\n`);
+		told = true;
+		return 2;
+	};
+	runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: stdout.write, stderr: stderr.write }).then(
 		(code) => {
-			process.exitCode = code;
+			process.exitCode = exitCode(code);
+			// A write still pending may fail after the run ended.
+			process.once('beforeExit', () => (process.exitCode = exitCode(code)));
 		},
 		(error: unknown) => {
-			process.stderr.write(`trackplan: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			stderr.write(`trackplan: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 			process.exitCode = 2;
 		},
 	);

@@ -131,11 +131,13 @@ describe('trackplan check --format junit', () => {
 			files: ['src/a&b.ts'],
 			diagnostics: [{ file: 'src/a&b.ts', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'error', code: 'undeclared-group-type', message }],
 			calls: [],
+			exactPaths: new Map(),
 			summary: { errors: 1, warnings: 0, files: 1, calls: 0 },
 		};
 		const failure = elementsNamed(parseXml(formatJunit(report)), 'failure')[0]!;
-		assert.equal(failure.attributes.message, message.replace('\u0001', ''));
-		assert.match(failure.text, /src\/a&b\.ts:1:1 error undeclared-group-type Bad <group> & "quotes"\nsecond line  \]\]> end/);
+		// A name's line break or control character is shown escaped (printableText), never raw: the message stays one line.
+		assert.equal(failure.attributes.message, 'Bad <group> & "quotes"\\nsecond line \\x01 ]]> end');
+		assert.equal(failure.text, 'src/a&b.ts:1:1 error undeclared-group-type Bad <group> & "quotes"\\nsecond line \\x01 ]]> end');
 	});
 });
 
@@ -162,9 +164,10 @@ describe('trackplan check --format github', () => {
 			files: ['web/a,b:c.ts'],
 			diagnostics: [{ file: 'web/a,b:c.ts', range: { start: { line: 2, character: 4 }, end: { line: 3, character: 1 } }, severity: 'hint', code: 'unknown-event', message: 'first\nsecond 5%' }],
 			calls: [],
+			exactPaths: new Map(),
 			summary: { errors: 0, warnings: 0, files: 1, calls: 0 },
 		};
-		assert.equal(formatGithub(report), '::notice file=web/a%2Cb%3Ac.ts,line=3,col=5,endLine=4,endColumn=2,title=Trackplan unknown-event::first%0Asecond 5%25\n');
+		assert.equal(formatGithub(report), '::notice file=web/a%2Cb%3Ac.ts,line=3,col=5,endLine=4,endColumn=2,title=Trackplan unknown-event::first\\nsecond 5%25\n');
 	});
 });
 

@@ -1,3 +1,4 @@
+import { oneLine, printableText } from '../text/printableText';
 import type { Workbook, WorkbookProject } from './workbookModel';
 import { cellLabel, gaugePercent, levelsSeenText } from './workbookWording';
 
@@ -23,7 +24,7 @@ function projectRows(project: WorkbookProject): (readonly (string | number | boo
 	section(
 		'Limits',
 		['limit', 'used', 'of', 'percent', 'detail'],
-		project.gauges.map((g) => [g.label, g.used, g.limit, gaugePercent(g), g.detail]),
+		project.gauges.map((g) => [g.label, g.used, g.limit, gaugePercent(g), oneLine(g.detail)]),
 	);
 	section(
 		'Group types',
@@ -40,7 +41,7 @@ function projectRows(project: WorkbookProject): (readonly (string | number | boo
 			t.properties.length,
 			t.uses.length,
 			t.events.join('; '),
-			t.description ?? '',
+			oneLine(t.description ?? ''),
 		]),
 	);
 	section(
@@ -57,7 +58,7 @@ function projectRows(project: WorkbookProject): (readonly (string | number | boo
 				p.dynamic ? 'yes' : 'no',
 				p.isDisplayProperty ? 'yes' : 'no',
 				p.setAt.map((at) => `${at.file}:${at.line}`).join('; '),
-				p.description ?? '',
+				oneLine(p.description ?? ''),
 			]),
 		),
 	);
@@ -79,9 +80,15 @@ function projectRows(project: WorkbookProject): (readonly (string | number | boo
 	return rows;
 }
 
-/** One CSV field: quoted when needed; text a spreadsheet would run as a formula is prefixed with '. */
+/**
+ * One CSV field (RFC 4180): the text as printableText shows it (one line, no control character), quoted
+ * when it holds `"`, `,` or a line break. Text a spreadsheet would run as a formula (it starts with `=`,
+ * `+`, `-`, `@`, a tab or CR: OWASP's "CSV injection" list) gets a leading `'`, as OWASP advises: Excel and
+ * LibreOffice take it for "this is text" (and hide it), so `=HYPERLINK(…)` and `=cmd|…` stay text.
+ */
 function field(value: string | number | boolean): string {
 	if (typeof value !== 'string') return String(value);
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	const shown = printableText(value);
+	const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,3 +1,4 @@
+import { oneLine, printableText } from '../text/printableText';
 import { workbookCss } from './htmlStyles';
 import type { LimitGauge, MatrixCell, SourceLink, Workbook, WorkbookEvent, WorkbookGroupType, WorkbookProject } from './workbookModel';
 import { cellLabel, gaugePercent, gaugeState, levelLabel, levelMismatch, levelsSeenText, matrixLegend, plural, useKindLabel } from './workbookWording';
@@ -115,7 +116,7 @@ ${t.properties
 		const type = `${p.type ? `<span class="mono">${esc(p.type)}</span>` : '<span class="faint">—</span>'}${p.enum ? `<div class="enum">${p.enum.map((v) => `<span>${esc(String(v))}</span>`).join('')}</div>` : ''}`;
 		const source = p.dynamic ? '<span class="badge information">dynamic</span>' : p.source === 'salesforce' ? '<span class="badge user">Salesforce</span>' : '<span class="badge neutral">code</span>';
 		const setAt = p.setAt.length > 0 ? p.setAt.map((at) => link(at)).join('<br>') : '<span class="faint">—</span>';
-		return `<tr><td>${name}${p.description ? `<div class="faint">${esc(p.description)}</div>` : ''}</td><td>${type}</td><td>${source}</td><td class="mono">${setAt}</td></tr>`;
+		return `<tr><td>${name}${p.description ? `<div class="faint">${esc(oneLine(p.description))}</div>` : ''}</td><td>${type}</td><td>${source}</td><td class="mono">${setAt}</td></tr>`;
 	})
 	.join('\n')}
 </tbody></table>`;
@@ -132,7 +133,7 @@ ${t.uses
 </tbody></table>`;
 	return `<article class="card group-type${t.declared ? '' : ' undeclared'}" id="${id(`gt${t.position}`)}">
 <div class="head"><span class="position">${t.position}</span><h3><code>${esc(t.name)}</code></h3>${badges.join(' ')}</div>
-${t.description ? `<p class="description">${esc(t.description)}</p>` : ''}
+${t.description ? `<p class="description">${esc(oneLine(t.description))}</p>` : ''}
 <div class="body"><div><h4>Group properties</h4>${properties}</div><div><h4>Sent at</h4>${uses}</div></div>
 <div class="events-line"><span class="muted">Events carrying it:</span>${t.events.length > 0 ? chips(t.events) : '<span class="faint">none</span>'}</div>
 </article>`;
@@ -155,7 +156,7 @@ function matrixRow(event: WorkbookEvent): string {
 	const cells = event.cells
 		.map((c) => (c === 'none' ? '<td class="cell"></td>' : `<td class="cell"><span class="mark ${c}" title="${esc(cellLabel[c])}">${cellMark[c]}</span><span class="visually-hidden">${esc(cellLabel[c])}</span></td>`))
 		.join('');
-	const name = `<span class="name">${esc(event.name)}</span>${event.declared ? '' : ' <span class="badge warn">not in plan</span>'}${event.description ? `<div class="faint">${esc(event.description)}</div>` : ''}`;
+	const name = `<span class="name">${esc(event.name)}</span>${event.declared ? '' : ' <span class="badge warn">not in plan</span>'}${event.description ? `<div class="faint">${esc(oneLine(event.description))}</div>` : ''}`;
 	const sentAt = event.sentAt.length > 0 ? event.sentAt.map((at) => link(at)).join('<br>') : '<span class="faint">not sent from code</span>';
 	return `<tr><td>${name}</td>${cells}<td class="mono">${sentAt}</td></tr>`;
 }
@@ -183,7 +184,12 @@ function link(at: SourceLink, withLine = true): string {
 	return `<a href="${esc(`${at.href}${withLine ? `#L${at.line}` : ''}`)}">${esc(label)}</a>`;
 }
 
-/** Text and attribute values safe in HTML. */
+/**
+ * Text from outside as HTML text or a quoted attribute value that shows exactly it: printableText
+ * (one line, no control character: none of the characters HTML forbids or a viewer acts on), then
+ * the five characters HTML gives a meaning escaped. The page has no script and every value is quoted,
+ * so nothing else can turn into markup.
+ */
 function esc(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+	return printableText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -1,3 +1,4 @@
+import { oneLine, printableText } from '../text/printableText';
 import type { MatrixCell, SourceLink, Workbook, WorkbookGroupType, WorkbookProject } from './workbookModel';
 import {
 	cellLabel,
@@ -31,7 +32,7 @@ function projectMarkdown(project: WorkbookProject): string {
 	for (const gauge of project.gauges) {
 		const filled = Math.min(10, Math.round(gaugePercent(gauge) / 10));
 		const bar = `\`${'█'.repeat(filled)}${'░'.repeat(10 - filled)}\` ${gaugePercent(gauge)}%${gaugeState(gauge) === 'over' ? ' **over the limit**' : ''}`;
-		out.push(row([gauge.label, `${gauge.used} / ${gauge.limit}`, bar, text(gauge.detail)]));
+		out.push(row([text(gauge.label), `${gauge.used} / ${gauge.limit}`, bar, text(gauge.detail)]));
 	}
 	out.push('');
 
@@ -43,7 +44,7 @@ function projectMarkdown(project: WorkbookProject): string {
 			out.push(
 				row([
 					`${t.position}${t.overLimit ? ' ⛔' : ''}`,
-					`\`${code(t.name)}\`${t.declared ? '' : ' (not in plan)'}`,
+					`${code(t.name)}${t.declared ? '' : ' (not in plan)'}`,
 					t.level ? levelLabel[t.level] : '—',
 					`${levelsSeenText(t)}${levelMismatch(t) ? ' ⚠️' : ''}`,
 					t.value ?? '—',
@@ -60,7 +61,7 @@ function projectMarkdown(project: WorkbookProject): string {
 	out.push('## Events × group types', '');
 	if (project.events.length === 0 || project.groupTypes.length === 0) out.push('No event carries groups yet.', '');
 	else {
-		out.push(`| event | ${project.groupTypes.map((t) => `\`${code(t.name)}\``).join(' | ')} | sent at |`);
+		out.push(`| event | ${project.groupTypes.map((t) => code(t.name)).join(' | ')} | sent at |`);
 		out.push(`| --- | ${project.groupTypes.map(() => ':---:').join(' | ')} | --- |`);
 		for (const event of project.events) {
 			out.push(row([`${text(event.name)}${event.declared ? '' : ' (not in plan)'}`, ...event.cells.map((c) => cellMark[c]), links(event.sentAt, 3)]));
@@ -81,9 +82,9 @@ function projectMarkdown(project: WorkbookProject): string {
 }
 
 function groupTypeSection(t: WorkbookGroupType): string[] {
-	const out = [`### \`${code(t.name)}\``, ''];
+	const out = [`### ${code(t.name)}`, ''];
 	if (!t.declared) out.push(`**Not in the plan**: the code sends it, so Amplitude will create it. Declare it, or fix the call.`, '');
-	if (t.description) out.push(text(t.description), '');
+	if (t.description) out.push(prose(t.description), '');
 	const facts = [
 		`**Level:** ${t.level ? levelLabel[t.level] : '—'}; in code: ${levelsSeenText(t)}${levelMismatch(t) ? ' ⚠️ (the plan does not allow that)' : ''}`,
 		`**Value:** ${t.value ?? '—'}${t.displayProperty ? ` · **display property:** ${text(t.displayProperty)}` : ''}`,
@@ -95,7 +96,7 @@ function groupTypeSection(t: WorkbookGroupType): string[] {
 		out.push('| property | type | source | set at |', '| --- | --- | --- | --- |');
 		for (const p of t.properties) {
 			const name = `${text(p.name)}${p.isDisplayProperty ? ' ★' : ''}${p.declared ? '' : ' (not in plan)'}`;
-			const type = `${p.type ?? '—'}${p.enum ? `: ${p.enum.map((v) => text(String(v))).join(', ')}` : ''}`;
+			const type = `${p.type !== undefined ? text(p.type) : '—'}${p.enum ? `: ${p.enum.map((v) => text(String(v))).join(', ')}` : ''}`;
 			const source = p.dynamic ? 'dynamic (Amplitude computes it)' : p.source;
 			out.push(row([name, type, source, links(p.setAt, 5) || '—']));
 		}
@@ -123,12 +124,34 @@ function links(all: readonly SourceLink[], max: number): string {
 	return all.length > max ? `${shown.join(', ')} and ${all.length - max} more` : shown.join(', ');
 }
 
-/** Plain text safe in a Markdown table cell. */
+/**
+ * Text from outside (names from code and plan, paths, messages) as Markdown that renders as exactly
+ * that text, in a table cell, a heading or a paragraph: printableText (one line, no control
+ * character), then `\` before every character CommonMark, GitHub's extensions or the HTML they
+ * allow could act on: emphasis, code, links and images, raw HTML and entities (`<img onerror>`,
+ * `<script>`, `&lt;`), table pipes, headings, strikethrough, math (`$`), and the autolinks of
+ * `http://`, `www.` and e-mail addresses.
+ */
 function text(value: string): string {
-	return value.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+	return printableText(value)
+		.replace(/[\\`*_[\]<>|#&~$@]/g, (c) => `\\${c}`)
+		.replace(/:(?=\/\/)/g, '\\:')
+		.replace(/(www)\./gi, '$1\\.');
 }
 
-/** Text inside a code span (`…`): only the pipe needs escaping in a table. */
+/** A description, which may span lines, as one paragraph or cell: text() of it on one line, a leading list or heading marker escaped too. */
+function prose(value: string): string {
+	return text(oneLine(value)).replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=])/, '\\$1');
+}
+
+/**
+ * A name as a code span (`…`), rendered literally: printableText of it between backtick fences
+ * longer than any backtick run inside (CommonMark), padded when it starts or ends with one; `|`
+ * escaped, as a table cell needs.
+ */
 function code(value: string): string {
-	return value.replace(/`/g, "'").replace(/\|/g, '\\|');
+	const shown = printableText(value).replace(/\|/g, '\\|');
+	const fence = '`'.repeat(Math.max(0, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+	const pad = /^[` ]|[` ]$/.test(shown) ? ' ' : '';
+	return `${fence}${pad}${shown}${pad}${fence}`;
 }

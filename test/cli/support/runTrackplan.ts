@@ -13,7 +13,7 @@ export interface CliRun {
 
 /** Runs the built CLI bundle exactly as a user would. */
 export function trackplan(args: readonly string[], cwd = repoRoot): CliRun {
-	const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
+	const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
