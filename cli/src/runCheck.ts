@@ -43,7 +43,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
 			const texts = new Map<string, string>();
 			// Fingerprints read the flagged text; a skipped file's finding flags none, and the file may be huge or unreadable.
 			for (const file of new Set(report.diagnostics.filter((d) => d.code !== 'file-skipped').map((d) => d.file))) {
-				const text = await files.readFile(absolute(file)).catch(() => undefined);
+				const text = await files.readFile(absolute(report.exactPaths.get(file) ?? file)).catch(() => undefined);
 				if (text !== undefined) texts.set(file, documentText(text));
 			}
 			io.stdout(formatSarif(report, { version: trackplanVersion(), fingerprints: fingerprintDiagnostics(report.diagnostics, (file) => texts.get(file)) }));

@@ -6,6 +6,7 @@ import {
 	ConfigurationError,
 	defaultFrontEnds,
 	displayUri,
+	encodeUriComponentBytes,
 	neverCancelled,
 	renderWorkbookCsv,
 	renderWorkbookHtml,
@@ -66,7 +67,7 @@ function relativeLink(base: string, file: string): string {
 	return path
 		.relative(base, file)
 		.split(path.sep)
-		.map((segment) => encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29'))
+		.map((segment) => encodeUriComponentBytes(segment).replace(/\(/g, '%28').replace(/\)/g, '%29'))
 		.join('/');
 }
 

@@ -1,6 +1,7 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { findPlanFiles, isPlanFileName, planFileNames } from '../workspace/findPlanFiles';
-import { basenameUri, dirnameUri, joinUri } from '../workspace/uris';
+import { printableText } from '../text/printableText';
+import { basenameUri, dirnameUri, joinUri, parseUri } from '../workspace/uris';
 import type { EntryStat, WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
 import { formatSize } from '../workspaceIndex/indexWorkspaceFiles';
 import { ConfigurationError } from './configurationError';
@@ -85,8 +86,9 @@ async function statRequired(files: WorkspaceFileSystem, uri: string): Promise<En
 	return stat;
 }
 
+/** A URI as a message shows it: a file URI as its path, never raw control characters or bytes that are not UTF-8. */
 export function displayUri(uri: string): string {
-	return decodeURIComponent(uri.replace(/^file:\/\//, ''));
+	return printableText(uri.startsWith('file://') ? parseUri(uri).path : uri);
 }
 
 function errorText(error: unknown): string {
