@@ -6,13 +6,17 @@ import { insertPlanEntry, type PlanValue } from '../../../core/src/edits/insertP
 import { parsePlan } from '../../../core/src/index';
 import { planFindings, planUri } from '../../support/planFindings';
 
-/** Applies the insertion and checks it is a pure insertion: every original byte is still there, in place. */
+/**
+ * Applies the insertion and checks it is a pure insertion: every original byte is still there, in place,
+ * but for an empty value's null token (`~`, `null`, `!!null`), which the new mapping replaces.
+ */
 function insert(text: string, path: string[], key: string, value: PlanValue): string {
 	const edit = insertPlanEntry(parsePlan(planUri, text), path, key, value);
+	assert.ok(edit, `an edit for ${JSON.stringify(text)}`);
 	const result = applyTextEdits(text, [edit]);
-	assert.equal(edit.range.start, edit.range.end, 'an insertion, never a replacement');
+	assert.match(text.slice(edit.range.start, edit.range.end), /^[ \t]*(!!null)?[ \t]*(~|null)?[ \t]*$/, 'an insertion, never a replacement but of a null');
 	assert.equal(result.slice(0, edit.range.start), text.slice(0, edit.range.start));
-	assert.equal(result.slice(edit.range.start + edit.newText.length), text.slice(edit.range.start));
+	assert.equal(result.slice(edit.range.start + edit.newText.length), text.slice(edit.range.end));
 	assert.deepEqual(planFindings(result), [], `the result is a valid plan:\n${result}`);
 	return result;
 }
@@ -68,7 +72,7 @@ describe('insertPlanEntry', () => {
 			insert('project: X\n', ['events'], 'Report Exported', { description: 'A report was downloaded', groups: [] }),
 			'project: X\nevents:\n  Report Exported:\n    description: A report was downloaded\n    groups: []\n',
 		);
-		assert.equal(insert('', ['groupTypes'], 'company', null), 'groupTypes:\n  company:');
+		assert.equal(insert('', ['groupTypes'], 'company', null), 'groupTypes:\n  company:\n');
 	});
 
 	it('quotes keys YAML would otherwise misread', () => {
@@ -91,5 +95,43 @@ describe('insertPlanEntry', () => {
 			insert('groupTypes: {\n  team: { level: user }  # the only one\n  }\n', ['groupTypes'], 'company', null),
 			'groupTypes: {\n  team: { level: user }, company: {}  # the only one\n  }\n',
 		);
+	});
+});
+
+/** The plan's data, read as parsePlan reads it (lone CRs are line breaks). */
+function dataOf(text: string): unknown {
+	return parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false }).toJS({ maxAliasCount: -1 });
+}
+
+describe('insertPlanEntry, on YAML styles it used to get wrong (issue 13)', () => {
+	it('after a |+ (keep) block scalar: the scalar keeps its trailing blank lines', () => {
+		const text = 'groupTypes:\n  company:\n    description: |+\n      Pays us.\n\n\n';
+		const result = insert(text, ['groupTypes'], 'team', { level: 'user' });
+		assert.equal(result, `${text}  team:\n    level: user\n`);
+		assert.equal((dataOf(result) as { groupTypes: { company: { description: string } } }).groupTypes.company.description, 'Pays us.\n\n\n');
+	});
+
+	it('after an explicit key (? company): at the entries\' column, not the key\'s', () => {
+		const text = 'groupTypes:\n  ? company\n  : level: user\n';
+		assert.equal(insert(text, ['groupTypes'], 'team', { level: 'user' }), `${text}  team:\n    level: user\n`);
+	});
+
+	it('after a tagged key (!!str company:): at the entries\' column, not the key\'s', () => {
+		const text = 'groupTypes:\n  !!str company:\n    level: user\n';
+		assert.equal(insert(text, ['groupTypes'], 'team', { level: 'user' }), `${text}  team:\n    level: user\n`);
+	});
+
+	it('into groupTypes: ~ (and null, !!null): the null becomes the mapping', () => {
+		assert.equal(insert('groupTypes: ~\nevents: {}\n', ['groupTypes'], 'team', { level: 'user' }), 'groupTypes:\n  team:\n    level: user\nevents: {}\n');
+		assert.equal(insert('groupTypes: null\n', ['groupTypes'], 'team', null), 'groupTypes:\n  team:\n');
+		assert.equal(insert('groupTypes: !!null\n', ['groupTypes'], 'team', null), 'groupTypes:\n  team:\n');
+		// A comment after the null stays where it is: the mapping takes the null's place, in flow style.
+		assert.equal(insert('groupTypes: ~ # none yet\n', ['groupTypes'], 'team', { level: 'user' }), 'groupTypes: { team: { level: user } } # none yet\n');
+	});
+
+	it('offers nothing on a plan that does not parse (it used to insert into the wrong mapping)', () => {
+		const broken = 'groupTypes:\n  company:\n    level: user\n  team: { level: user\nevents: {}\n';
+		assert.ok(planFindings(broken).some((f) => f.code === 'plan-syntax'));
+		assert.equal(insertPlanEntry(parsePlan(planUri, broken), ['groupTypes'], 'region', null), undefined);
 	});
 });
