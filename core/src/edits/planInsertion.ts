@@ -113,10 +113,8 @@ class EntryWriter {
 		const nullTag = tags.find((tag) => tag.source === '!!null');
 		if (!nullToken && !nullTag) {
 			// `key:` (or `key: !!map`) with nothing after it: the entries go after that line.
-			if (flow) {
-				const at = nullEnd(pair, indicatorEnd);
-				return { edit: insertAt(at, `${/\s/.test(this.text[at - 1] ?? '') ? '' : ' '}${renderFlow(entries)}`), flow: true };
-			}
+			// Right after the `:` (a comment may follow it, where yaml places the empty value).
+			if (flow) return { edit: insertAt(indicatorEnd, ` ${renderFlow(entries)}`), flow: true };
 			return { edit: this.linesAfter(indicatorEnd, block()), flow: false };
 		}
 		// `key: ~`, `key: null`, `key: !!null`: the null token (and its tag) is replaced by the mapping.
@@ -208,13 +206,16 @@ function contentEnd(node: unknown): number {
 	return rangeEnd(node);
 }
 
-/** Where a flow entry ends: after its value, else after its `:`, else after its key (before any comma or comment). */
+/**
+ * Where a flow entry ends: after its value, else after its `:` and any tag or anchor, else after its key; before
+ * any comma or comment. (yaml places an empty value where the next token starts, which may be a comment.)
+ */
 function flowEntryEnd(pair: Pair): number {
-	return nullEnd(pair, Math.max(rangeEnd(pair.key), ((pair.srcToken as CST.CollectionItem | undefined)?.sep ?? []).reduce((end, token) => (token.type === 'map-value-ind' ? token.offset + 1 : end), 0)));
-}
-
-function nullEnd(pair: Pair, fallback: number): number {
-	return pair.value !== null && pair.value !== undefined ? Math.max(rangeEnd(pair.value), fallback) : fallback;
+	const sep = (pair.srcToken as CST.CollectionItem | undefined)?.sep ?? [];
+	let end = rangeEnd(pair.key);
+	for (const token of sep) if (token.type === 'map-value-ind' || token.type === 'tag' || token.type === 'anchor') end = Math.max(end, token.offset + token.source.length);
+	const value = (pair.value as { range?: [number, number, number] } | null)?.range;
+	return value && value[1] > value[0] ? Math.max(end, value[1]) : end;
 }
 
 function rangeEnd(node: unknown): number {
