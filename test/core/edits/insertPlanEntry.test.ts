@@ -135,3 +135,42 @@ describe('insertPlanEntry, on YAML styles it used to get wrong (issue 13)', () =
 		assert.equal(insertPlanEntry(parsePlan(planUri, broken), ['groupTypes'], 'region', null), undefined);
 	});
 });
+
+describe('insertPlanEntry, counterexamples the plan-style generator found (test/reliability/planStyleInsertion.test.ts)', () => {
+	it('an empty flow value followed by a comment: the new mapping goes right after its ":", not against the comment', () => {
+		assert.equal(
+			insert('{  # note\n groupTypes: { company: {} },\n events:   # note\n}\n', ['events'], 'E', { groups: [] }),
+			'{  # note\n groupTypes: { company: {} },\n events: { E: { groups: [] } }   # note\n}\n',
+		);
+	});
+
+	it('after a last flow entry with an empty value and a comment: the new entry follows its ":"', () => {
+		assert.equal(insert('{\r   "events":   # note\r}\r', ['groupTypes'], '', { level: 'user' }), '{\r   "events":, groupTypes: { "": { level: user } }   # note\r}\r');
+	});
+});
+
+describe('insertPlanEntry, documents and sharing', () => {
+	it('an empty or null document: before the end marker, in place of the null', () => {
+		assert.equal(insert('---\n# none yet\n...\n', ['groupTypes'], 'team', null), '---\n# none yet\ngroupTypes:\n  team:\n...\n');
+		assert.equal(insert('--- ~\n', ['groupTypes'], 'team', null), '---\ngroupTypes:\n  team:\n');
+		assert.equal(insert('\ufeff', ['groupTypes'], 'team', null), '\ufeffgroupTypes:\n  team:\n');
+	});
+
+	it('a key with no value indicator (? groupTypes, { groupTypes }) gets one with the mapping', () => {
+		assert.equal(insert('? groupTypes\n', ['groupTypes'], 'team', null), '? groupTypes\n:\n  team:\n');
+		assert.equal(insert('{ groupTypes }', ['groupTypes'], 'team', null), '{ groupTypes: { team: {} } }');
+	});
+
+	it('refuses to write into a mapping an alias shares, or where a merge key would lose what it merged', () => {
+		const aliased = 'groupTypes:\n  company:\n    properties: &props\n      plan: { type: string }\n  team:\n    properties: *props\n';
+		assert.equal(insertPlanEntry(parsePlan(planUri, aliased), ['groupTypes', 'company', 'properties'], 'seats', { type: 'integer' }), undefined);
+		assert.equal(insertPlanEntry(parsePlan(planUri, aliased), ['groupTypes', 'team', 'properties'], 'seats', { type: 'integer' }), undefined);
+		const merged = 'base: &base\n  properties:\n    plan: { type: string }\ngroupTypes:\n  team:\n    <<: *base\n';
+		// A `properties` of its own would hide the merged ones from every tool that reads merge keys.
+		assert.equal(insertPlanEntry(parsePlan(planUri, merged), ['groupTypes', 'team', 'properties'], 'seats', { type: 'integer' }), undefined);
+		// (`base` and `<<` are plan-schema findings, so not through `insert`, which wants a clean plan.)
+		const edit = insertPlanEntry(parsePlan(planUri, merged), ['groupTypes'], 'company', null);
+		assert.ok(edit);
+		assert.equal(applyTextEdits(merged, [edit]), `${merged}  company:\n`);
+	});
+});
