@@ -1,3 +1,4 @@
+import type { Document } from 'yaml';
 import type { ParsedPlan } from '../plan/parsePlan';
 import { planInsertion } from './planInsertion';
 import { writtenData, type PlanValue } from './renderPlanValue';
@@ -17,10 +18,19 @@ export { formatKey, type PlanEntries, type PlanValue } from './renderPlanValue';
  */
 export function insertPlanEntry(plan: ParsedPlan, path: readonly string[], key: string, value: PlanValue): TextEdit | undefined {
 	if (!planAcceptsEdits(plan)) return undefined;
+	// The check re-parses the plan (about 60 ms for 1,000 properties): remembered per parsed plan, so the code-action
+	// requests an editor sends as the cursor moves over the same diagnostic cost nothing after the first.
+	let known = editsByDocument.get(plan.document);
+	if (!known) editsByDocument.set(plan.document, (known = new Map()));
+	const request = JSON.stringify([path, key, value]);
+	if (known.has(request)) return known.get(request);
 	const insertion = planInsertion(plan.document, plan.text, path, key, value);
-	if (!insertion) return undefined;
-	return insertionKeepsData(plan.document, plan.text, insertion.edit, [...path, key], writtenData(value, insertion.flow)) ? insertion.edit : undefined;
+	const edit = insertion && insertionKeepsData(plan.document, plan.text, insertion.edit, [...path, key], writtenData(value, insertion.flow)) ? insertion.edit : undefined;
+	known.set(request, edit);
+	return edit;
 }
+
+const editsByDocument = new WeakMap<Document.Parsed, Map<string, TextEdit | undefined>>();
 
 /**
  * Whether the plan may be edited at all: yaml read it without an error (a plan-syntax finding, which

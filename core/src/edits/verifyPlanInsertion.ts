@@ -17,7 +17,7 @@ export function insertionKeepsData(document: Document.Parsed, text: string, edit
 	const edited = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
 	const readings = text.includes('<<') ? [false, true] : [false];
 	return readings.every((merge) => {
-		const before = merge ? parsePlanYaml(text, { merge, keepSourceTokens: false }) : document;
+		const before = merge ? mergedReading(document, text) : document;
 		const after = parsePlanYaml(edited, { keepSourceTokens: false, ...(merge ? { merge } : {}) });
 		if (before.errors.length > 0 || before.warnings.length > 0 || after.errors.length > 0 || after.warnings.length > 0) return false;
 		const expected = withEntry(dataOf(before), entryPath, entry);
@@ -26,6 +26,14 @@ export function insertionKeepsData(document: Document.Parsed, text: string, edit
 }
 
 const refused = Symbol('refused');
+const mergedByDocument = new WeakMap<Document.Parsed, Document.Parsed>();
+
+/** The old text read with merge keys resolved, once per parsed plan. */
+function mergedReading(document: Document.Parsed, text: string): Document.Parsed {
+	let merged = mergedByDocument.get(document);
+	if (!merged) mergedByDocument.set(document, (merged = parsePlanYaml(text, { merge: true, keepSourceTokens: false })));
+	return merged;
+}
 const dataByDocument = new WeakMap<Document.Parsed, unknown>();
 
 /** The document as plain data, aliases expanded (the plan passed the alias-bomb check, or it has a plan-syntax error and no edit is offered). */

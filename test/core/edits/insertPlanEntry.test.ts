@@ -174,3 +174,15 @@ describe('insertPlanEntry, documents and sharing', () => {
 		assert.equal(applyTextEdits(merged, [edit]), `${merged}  company:\n`);
 	});
 });
+
+describe('insertPlanEntry refuses rather than guesses', () => {
+	it('on a plan yaml reads with a warning (an unresolved tag): its reading cannot be trusted', () => {
+		const text = 'groupTypes:\n  company:\n    level: !custom user\n';
+		assert.equal(parsePlan(planUri, text).document.warnings.length, 1);
+		assert.equal(insertPlanEntry(parsePlan(planUri, text), ['groupTypes'], 'team', null), undefined);
+	});
+
+	it('a key longer than the 1,024 characters YAML allows an implicit key: no edit, not a broken plan', () => {
+		assert.equal(insertPlanEntry(parsePlan(planUri, 'groupTypes:\n  company:\n'), ['groupTypes'], 'x'.repeat(2000), null), undefined);
+	});
+});
