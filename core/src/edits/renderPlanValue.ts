@@ -7,11 +7,11 @@ export interface PlanEntries {
 /**
  * A key (or a string value) as YAML reads it back unchanged, in block and in flow context, under
  * YAML 1.2 and 1.1 alike: plain when safe, double-quoted otherwise. Plain only for a word that no
- * schema reads as something else (`yes`, `on`, `~`, `null`, `007` and `1e3` are quoted) and that
+ * schema reads as something else (`yes`, `on`, `~`, `null`, `007`, `1e3` and `e3`, a float in YAML 1.1, are quoted) and that
  * holds no indicator (`: `, ` #`, `,`, brackets, a leading `-`, `?`, `*`, `&`, `!`).
  */
 export function formatKey(key: string): string {
-	const plain = /^[A-Za-z_$][\w$ ./-]*$/.test(key) && !key.endsWith(' ') && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(key);
+	const plain = /^[A-Za-z_$][\w$ ./-]*$/.test(key) && !key.endsWith(' ') && !/^(true|false|null|yes|no|on|off|y|n|~|e[0-9]+)$/i.test(key);
 	return plain ? key : doubleQuoted(key);
 }
 

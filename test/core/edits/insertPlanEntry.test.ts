@@ -81,6 +81,10 @@ describe('insertPlanEntry', () => {
 		assert.equal(insert('groupTypes:\n  a:\n', ['groupTypes'], 'yes', null), 'groupTypes:\n  a:\n  "yes":\n');
 	});
 
+	it('quotes a key YAML 1.1 reads as a float (e0: the generator found it)', () => {
+		assert.equal(insert('%YAML 1.1\n---\ngroupTypes:\n  a:\n', ['groupTypes'], 'e0', null), '%YAML 1.1\n---\ngroupTypes:\n  a:\n  "e0":\n');
+	});
+
 	it('inserts after a block scalar and a trailing comment on the last entry', () => {
 		const text = 'groupTypes:\n  company:\n    description: >-\n      Long text\n      on two lines\n  team:   # last one\n\n# end\n';
 		assert.equal(insert(text, ['groupTypes'], 'region', null), 'groupTypes:\n  company:\n    description: >-\n      Long text\n      on two lines\n  team:   # last one\n  region:\n\n# end\n');
