@@ -112,8 +112,8 @@ class EntryWriter {
 		const indicatorEnd = indicator.offset + 1;
 		const nullTag = tags.find((tag) => tag.source === '!!null');
 		if (!nullToken && !nullTag) {
-			// `key:` (or `key: !!map`) with nothing after it: the entries go after that line.
-			// Right after the `:` (a comment may follow it, where yaml places the empty value).
+			// `key:` (or `key: !!map`) with nothing after it: in flow, right after the `:` (yaml places the empty value
+			// where the next token starts, which may be a comment); in block, on the lines after it.
 			if (flow) return { edit: insertAt(indicatorEnd, ` ${renderFlow(entries)}`), flow: true };
 			return { edit: this.linesAfter(indicatorEnd, block()), flow: false };
 		}
@@ -123,7 +123,8 @@ class EntryWriter {
 		const lineEnd = endOfLine(this.text, end);
 		const onIndicatorLine = !/[\r\n]/.test(this.text.slice(indicatorEnd, start));
 		if (!flow && onIndicatorLine && /^[ \t]*$/.test(this.text.slice(end, lineEnd))) {
-			return { edit: { range: { start: indicatorEnd, end: lineEnd }, newText: this.eolNear(lineEnd) + block().join(this.eolNear(lineEnd)) }, flow: false };
+			const eol = this.eolNear(lineEnd);
+			return { edit: { range: { start: indicatorEnd, end: lineEnd }, newText: eol + block().join(eol) }, flow: false };
 		}
 		// A comment follows, or the token stands on a line of its own: a flow mapping in its place keeps the rest as it is.
 		return { edit: { range: { start, end }, newText: renderFlow(entries) }, flow: true };
