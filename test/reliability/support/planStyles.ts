@@ -4,7 +4,7 @@ import { yamlSignificant } from './planInputs';
 /**
  * Plans written in random YAML styles (issue 13): the same plan data as block or flow mappings
  * (flow ones over one line or several, with comments inside), plain, single- and double-quoted,
- * tagged (`!!str`) and explicit (`? key`) keys, compact explicit values (`: level: user`), anchors,
+ * tagged (`!!str`) and explicit (`? key`) keys, compact explicit values (`: level: user`), anchors (on mappings and scalars),
  * aliases and merge keys (`<<: *base`), null maps (`key:`, `~`, `null`, `!!null`), block scalars
  * with every chomping and indentation indicator, comments and blank lines between entries at any
  * indentation YAML allows, tabs as separators, indentation steps of 1 to 4, BOM, `%YAML` directives,

@@ -22,6 +22,7 @@ class StyleWriter {
 	/** The deepest a comment line may be indented: below the content of a block scalar just written. */
 	private commentCap = Infinity;
 	private rootIndent = 0;
+	private readonly scalarAnchors = new Map<string, string>();
 
 	constructor(private readonly choices: readonly number[]) {}
 
@@ -98,6 +99,15 @@ class StyleWriter {
 	}
 
 	private scalar(value: string): string {
+		// A value written before may come back as an alias of it (`level: *s0`); some values are anchored for that.
+		const anchor = this.scalarAnchors.get(value);
+		if (anchor !== undefined && this.rare(3)) return `*${anchor}`;
+		const anchored = anchor === undefined && this.rare(8) ? `s${this.scalarAnchors.size}` : undefined;
+		if (anchored) this.scalarAnchors.set(value, anchored);
+		return `${anchored ? `&${anchored} ` : ''}${this.plainScalar(value)}`;
+	}
+
+	private plainScalar(value: string): string {
 		const style = this.pick(5);
 		let written: string;
 		if (plainValue(value) && style < 3) written = value;
