@@ -1,4 +1,5 @@
-// The long fuzz run (`npm run test:fuzz`, after the build): the fuzz targets of test/reliability (plans, scanner, edited-file scans) with
+// The long fuzz run (`npm run test:fuzz`, after the build): the fuzz targets of test/reliability (plans, scanner, edited-file scans,
+// plan insertions in generated YAML styles) with
 // many more inputs than `npm test` tries, each bounded in time, and several 500-operation sessions of
 // the differential test (incremental language server vs cold check) with consecutive seeds.
 //
@@ -15,7 +16,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = 'out/test/reliability';
-const files = ['fuzzPlans.test.js', 'fuzzScanner.test.js', 'fuzzEditedScan.test.js', 'incrementalVsCold.test.js'].map((file) => path.join(root, file));
+const files = ['fuzzPlans.test.js', 'fuzzScanner.test.js', 'fuzzEditedScan.test.js', 'planStyleInsertion.test.js', 'incrementalVsCold.test.js'].map((file) => path.join(root, file));
 const missing = files.filter((file) => !existsSync(file));
 if (missing.length > 0) {
 	console.error(`Missing ${missing.join(', ')}; did the build run?`);

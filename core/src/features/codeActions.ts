@@ -3,6 +3,7 @@ import type { FindingData } from '../diagnostics/findingData';
 import type { RuleCode } from '../diagnostics/ruleCodes';
 import type { TextRange } from '../text/textRange';
 import type { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
+import { planAcceptsEdits } from '../edits/insertPlanEntry';
 import { addToPlanFix } from './quickFixes/addToPlan';
 import type { QuickFix } from './quickFixes/codeAction';
 import { groupEntry, insertionEdit, traitEntry } from './quickFixes/insertIntoCall';
@@ -31,17 +32,21 @@ export function quickFixes(index: WorkspaceIndex, uri: string, text: string, dia
 }
 
 function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextRange, data: FindingData, at: number): (QuickFix | undefined)[] {
-	const planOf = (planUri: string) => index.plan(planUri);
+	// A plan that does not parse gets no edit: its own plan-syntax error is what the user sees first.
+	const editablePlan = (planUri: string) => {
+		const plan = index.plan(planUri);
+		return plan && planAcceptsEdits(plan) ? plan : undefined;
+	};
 	switch (data.rule) {
 		case 'undeclared-group-type': {
-			const plan = planOf(data.planUri);
+			const plan = editablePlan(data.planUri);
 			return [
 				data.suggestion ? replaceNameFix(uri, text, range, data.groupType, data.suggestion, at, 'code') : undefined,
 				plan ? addToPlanFix(plan, ['groupTypes'], data.groupType, { level: data.usedAt }, (file) => `Add group type "${data.groupType}" to ${file}`, at) : undefined,
 			];
 		}
 		case 'undeclared-group-property': {
-			const plan = planOf(data.planUri);
+			const plan = editablePlan(data.planUri);
 			return [
 				data.suggestion ? replaceNameFix(uri, text, range, data.property, data.suggestion, at, 'code') : undefined,
 				plan
@@ -57,20 +62,20 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 			];
 		}
 		case 'unknown-event': {
-			const plan = planOf(data.planUri);
+			const plan = editablePlan(data.planUri);
 			// Its groups as far as the plan declares them: an undeclared one would make the new entry a plan error (the call's own finding offers to declare it).
 			const groups = plan ? data.groupTypes.filter((type) => plan.model.groupTypes.some((declared) => declared.name === type)) : [];
 			return [plan ? addToPlanFix(plan, ['events'], data.event, { groups }, (file) => `Add event "${data.event}" to ${file}`, at) : undefined];
 		}
 		case 'unknown-group-reference': {
-			const plan = index.plan(uri);
+			const plan = editablePlan(uri);
 			return [
-				data.suggestion ? replaceNameFix(uri, text, range, data.name, data.suggestion, at, 'plan') : undefined,
+				data.suggestion && plan ? replaceNameFix(uri, text, range, data.name, data.suggestion, at, 'plan') : undefined,
 				plan && data.reference === 'event-group' ? addToPlanFix(plan, ['groupTypes'], data.name, null, (file) => `Add group type "${data.name}" to ${file}`, at) : undefined,
 			];
 		}
 		case 'plan-schema':
-			return [data.suggestion ? replaceNameFix(uri, text, range, text.slice(range.start, range.end), data.suggestion, at, 'plan') : undefined];
+			return [data.suggestion && editablePlan(uri) ? replaceNameFix(uri, text, range, text.slice(range.start, range.end), data.suggestion, at, 'plan') : undefined];
 		case 'missing-event-groups':
 			return [
 				data.insertion

@@ -1,4 +1,4 @@
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { FindingDraft } from '../diagnostics/finding';
 import type { TextRange } from '../text/textRange';
 import { buildPlanModel } from './buildPlanModel';
@@ -6,7 +6,7 @@ import type { PlanModel } from './planModel';
 import { planShape } from './planShape';
 import { planTooLargeMessage, type PlanTooLarge } from './planSizeLimit';
 import { validatePlanShape } from './validatePlanShape';
-import { findAliasBomb, YamlNodeReader } from './yamlNodes';
+import { findAliasBomb, parsePlanYaml, YamlNodeReader } from './yamlNodes';
 
 /** A tracking plan read from its text: the YAML tree (for edits), the typed model, and what is wrong with its form. */
 export interface ParsedPlan {
@@ -26,10 +26,7 @@ export function parsePlan(uri: string, text: string, tooLarge?: PlanTooLarge): P
 		const empty = parsePlan(uri, '');
 		return { ...empty, formFindings: [{ uri, range: { start: 0, end: 0 }, code: 'plan-syntax', message: planTooLargeMessage(tooLarge) }], tooLarge };
 	}
-	// yaml does not take a lone CR (old Mac line endings) as a line break, as YAML and every editor do: it would read
-	// such a plan as one long line. A lone CR becomes a LF for the parser only; same length, so every offset holds.
-	const yamlText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-	const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: true, strict: true });
+	const document = parsePlanYaml(text);
 	const reader = new YamlNodeReader(document);
 	const root = reader.resolve(document.contents);
 	const schemaFindings = document.errors.length > 0 && root === null ? [] : validatePlanShape(uri, root, planShape, reader);

@@ -1,5 +1,16 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Alias } from 'yaml';
+import { Document, isAlias, parseDocument, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Alias } from 'yaml';
 import type { TextRange } from '../text/textRange';
+
+/**
+ * The YAML tree of a plan's text, read as every part of Trackplan reads it. yaml does not take a lone CR (old Mac
+ * line endings) as a line break, as YAML and every editor do: it would read such a plan as one long line. A lone
+ * CR becomes a LF for the parser only; same length, so every offset holds. `merge` reads `<<` keys as merges
+ * (YAML 1.1 style), for checks that an edit means the same to tools that do; a check that needs no CST drops it.
+ */
+export function parsePlanYaml(text: string, options: { merge?: boolean; keepSourceTokens?: boolean } = {}): Document.Parsed {
+	const yamlText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+	return parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: true, strict: true, ...options });
+}
 
 /** The most alias dereferences one plan may need. Far above any honest plan; an alias bomb hits it at once. */
 export const aliasBudget = 10_000;

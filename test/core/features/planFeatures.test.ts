@@ -126,3 +126,14 @@ describe('plan hover, symbols and fixes', () => {
 		assert.equal(fixed, plan);
 	});
 });
+
+describe('plan fixes on a plan that does not parse', () => {
+	it('offers no plan-side "Change to" nor "Add group type": the plan-syntax error comes first', () => {
+		const broken = plan.replace('[company_id, workspace_id]', '[company_id, workspce_id]').replace('    value: numeric\n', '    value: numeric\n  bad: [\n');
+		const index = indexWith(broken);
+		const findings: Finding[] = index.findings(planUri, {}, neverCancelled);
+		assert.ok(findings.some((f) => f.code === 'plan-syntax'), findings.map((f) => f.code).join(', '));
+		assert.ok(findings.some((f) => f.code === 'unknown-group-reference' || f.code === 'plan-schema'), findings.map((f) => f.code).join(', '));
+		assert.deepEqual(quickFixes(index, planUri, broken, findings, neverCancelled), []);
+	});
+});

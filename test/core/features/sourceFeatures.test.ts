@@ -103,3 +103,17 @@ describe('quick fixes in source files', () => {
 		);
 	});
 });
+
+describe('quick fixes in source files, with a plan that does not parse', () => {
+	it('offers no "Add … to tracking-plan.yaml": the plan\'s own syntax error comes first', () => {
+		const uri = `${root}/src/account.ts`;
+		const text = `${header}amplitude.setGroup('region', 'eu');\namplitude.groupIdentify('company_id', '42', new amplitude.Identify().set('seats', 25));\n`;
+		const index = new WorkspaceIndex({ frontEnds: defaultFrontEnds });
+		index.setPlan(planUri, plan.replace('  workspace_id: { level: event }\n', '  workspace_id: { level: event\n'));
+		index.setSource(uri, text);
+		assert.ok(index.findings(planUri, {}, neverCancelled).some((f) => f.code === 'plan-syntax'));
+		const findings = index.findings(uri, {}, neverCancelled);
+		assert.deepEqual(findings.map((f) => f.code).sort(), ['undeclared-group-property', 'undeclared-group-type']);
+		assert.deepEqual(quickFixes(index, uri, text, findings, neverCancelled).map((f) => f.title), []);
+	});
+});

@@ -9,8 +9,8 @@ import type { QuickFix } from './codeAction';
  */
 export function addToPlanFix(plan: ParsedPlan, path: readonly string[], key: string, value: PlanValue, title: (planFile: string) => string, diagnostic: number): QuickFix | undefined {
 	const edit = insertPlanEntry(plan, path, key, value);
-	// Nowhere to insert it (the parent is not a mapping, or is shared through an alias): no fix, rather than one that does nothing.
-	if (edit.newText === '') return undefined;
+	// No edit that can be trusted (the plan does not parse, the parent is not a mapping or is shared through an alias): no fix.
+	if (!edit) return undefined;
 	return {
 		title: title(basenameUri(plan.uri)),
 		isPreferred: false,
