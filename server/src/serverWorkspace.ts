@@ -22,6 +22,8 @@ import {
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
+import { CurrentTexts, type DiskState } from './currentTexts';
+import { IndexedTexts } from './indexedTexts';
 import type { TrackplanSettings } from './settings';
 
 export interface Logger {
@@ -40,19 +42,95 @@ export class ServerWorkspace {
 	private queue: Promise<void> = Promise.resolve();
 	private folderSettings: TrackplanSettings | undefined;
 	private explicitPlan: string | undefined;
+	/** What the index was last fed from disk; the index reads through `files`, which records it. */
+	private readonly indexedTexts = new IndexedTexts();
+	private readonly files: WorkspaceFileSystem;
 
 	constructor(
-		private readonly files: WorkspaceFileSystem,
+		/** The disk, read directly (not recorded) for the texts edits are computed from. */
+		private readonly disk: WorkspaceFileSystem,
 		private readonly openDocument: (uri: string) => TextDocument | undefined,
 		private readonly settingsFor: (uri: string) => Promise<TrackplanSettings>,
 		private readonly logger: Logger,
 	) {
+		this.files = this.indexedTexts.recordingReads(disk);
 		this.index = new WorkspaceIndex(this.indexSetup());
 	}
 
 	/** Resolves when every queued update has been applied. */
 	settled(): Promise<void> {
 		return this.queue;
+	}
+
+	/** Resolves once no update is queued, including the ones queued while waiting. */
+	private async settledNow(): Promise<void> {
+		let queue: Promise<void>;
+		do {
+			queue = this.queue;
+			await queue;
+		} while (queue !== this.queue);
+	}
+
+	/**
+	 * Runs `compute` (which returns edits) on the files as they are now, never on a cached copy: an open
+	 * document's text, else the disk's at request time. Watcher events may never come (a client that
+	 * does not watch files; a change from outside, like `git checkout`), so before computing, each closed
+	 * file among `targets` and among the files the computation reads or edits is read from disk and
+	 * compared with what the index was fed; the ones that differ are re-read into the index (per file,
+	 * as a watcher event would), then the edits are computed again. The answer is given only when
+	 * nothing changed from reading to answering: no update queued, no open document edited, no closed
+	 * file changed on disk; else it is computed again, a few times at most (then undefined).
+	 */
+	async withCurrentTexts<T>(targets: readonly string[], compute: (texts: CurrentTexts) => Promise<T>, edited: (result: T) => readonly string[]): Promise<{ result: T; texts: CurrentTexts } | undefined> {
+		const wanted = new Set(targets);
+		for (let round = 0; round < maxEditRounds; round++) {
+			await this.settledNow();
+			const disk = new Map<string, DiskState>();
+			for (const uri of [...wanted].sort()) if (!this.openDocument(uri)) disk.set(uri, await this.diskState(uri));
+			const stale = [...disk].filter(([uri, state]) => !this.indexHolds(uri, state)).map(([uri]) => uri);
+			if (stale.length > 0) {
+				await this.refreshFromDisk(stale);
+				continue;
+			}
+			await this.settledNow();
+			if ([...disk].some(([uri, state]) => !this.indexHolds(uri, state))) continue;
+			const generation = this.queue;
+			const texts = new CurrentTexts(this.openDocument, disk);
+			const result = await compute(texts);
+			const unread = [...texts.unread, ...edited(result).filter((uri) => !this.openDocument(uri) && !disk.has(uri))];
+			if (unread.length > 0) {
+				for (const uri of unread) wanted.add(uri);
+				continue;
+			}
+			if (this.queue !== generation || !texts.unchanged()) continue;
+			let changedOnDisk = false;
+			for (const [uri, state] of disk) if (!sameDiskState(state, await this.diskState(uri))) changedOnDisk = true;
+			if (!changedOnDisk) return { result, texts };
+		}
+		this.logger.log(`Trackplan: files kept changing while an edit was computed (${maxEditRounds} attempts); no edit returned.`);
+		return undefined;
+	}
+
+	/** A closed file as it is on disk now, read directly (a source over the size cap is not read). */
+	private async diskState(uri: string): Promise<DiskState> {
+		try {
+			if (!isPlanFileName(basenameUri(uri)) && this.disk.readTextUpTo) {
+				const read = await this.disk.readTextUpTo(uri, this.maxFileSize());
+				return 'text' in read ? { kind: 'text', raw: read.text } : { kind: 'too-large' };
+			}
+			return { kind: 'text', raw: await this.disk.readFile(uri) };
+		} catch {
+			return { kind: 'absent' };
+		}
+	}
+
+	/** Whether the index holds the file as it is on disk (`state`). */
+	private indexHolds(uri: string, state: DiskState): boolean {
+		const plan = this.index.plan(uri);
+		if (plan) return state.kind === 'text' && documentText(state.raw) === plan.text;
+		if (state.kind === 'absent') return !this.index.hasSource(uri);
+		if (state.kind === 'too-large') return this.index.facts(uri) === undefined;
+		return this.indexedTexts.holds(uri, state.raw);
 	}
 
 	private enqueue(work: () => Promise<void>): Promise<void> {
@@ -137,15 +215,6 @@ export class ServerWorkspace {
 	/** Offsets ↔ positions for a file: the open editor's document, else the index's line table (files with calls, plans). */
 	lines(uri: string): PositionMapper {
 		return this.openDocument(uri) ?? (this.index.lineIndex(uri) as LineIndex);
-	}
-
-	/** Like `lines`, for any file: one the index keeps no line table for (e.g. a file of constants) is read from disk. */
-	async linesOfAny(uri: string): Promise<PositionMapper> {
-		const open = this.openDocument(uri);
-		if (open) return open;
-		if (this.index.plan(uri) || this.index.calls(uri).length > 0) return this.index.lineIndex(uri);
-		const text = await this.text(uri);
-		return text === undefined ? this.index.lineIndex(uri) : new LineIndex(text);
 	}
 
 	/** A file's current text: the open editor's, else the disk's. */
@@ -275,6 +344,13 @@ export class ServerWorkspace {
 		const { include, exclude } = plan.model.sources;
 		return !include.some((glob) => compileGlob(glob)(relative)) || exclude.some((glob) => compileGlob(glob)(relative));
 	}
+}
+
+/** How many times an edit is computed again when the files it reads keep changing before it is answered. */
+const maxEditRounds = 8;
+
+function sameDiskState(a: DiskState, b: DiskState): boolean {
+	return a.kind === b.kind && (a.kind !== 'text' || a.raw === (b as typeof a).raw);
 }
 
 /** A plan's `sources` globs, compared to tell whether a plan edit changes which files are checked. */
