@@ -154,3 +154,32 @@ describe('rename refusals reach the user as LSP errors with their message', () =
 		await assert.rejects(client.request('textDocument/rename', { ...at('  company_id:'), newName: 'account' }), refused(/^tracking-plan\.yaml has syntax errors/));
 	});
 });
+
+describe('quick fixes use the data of the current findings, not of the diagnostics the client kept', () => {
+	const example = copyOfExample();
+	const client = new LspTestClient({ folder: example.folder });
+	const SHARE = 'web/src/dashboards/ShareDialog.tsx';
+
+	before(async () => {
+		await client.initialize();
+		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+	});
+	after(async () => {
+		await client.dispose();
+		rmSync(example.folder, { recursive: true, force: true });
+	});
+
+	it('"add the missing groups" after the user typed above the call: inserted where the call is now', async () => {
+		const uri = example.uri(SHARE);
+		await client.open(uri, example.text(SHARE), 'typescriptreact');
+		const [missing] = (await client.pull(uri)).filter((d) => d.code === 'missing-event-groups');
+		// The user types a line above; the client moves the diagnostic down with the text, its data unchanged (as VS Code does).
+		const typed = `// Sharing dialogs.\n${example.text(SHARE)}`;
+		await client.change(uri, typed, 2);
+		const moved = { ...missing!, range: { start: { ...missing!.range.start, line: missing!.range.start.line + 1 }, end: { ...missing!.range.end, line: missing!.range.end.line + 1 } } };
+		const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: moved.range, context: { diagnostics: [moved] } });
+		const applied = applyWorkspaceEdit(action!.edit!, () => ({ text: typed, version: 2 }));
+		assert.ok('texts' in applied);
+		assert.equal(applied.texts.get(uri), typed.replace('groups: { company_id: String(companyId) }', "groups: { company_id: String(companyId), workspace_id: '' /* TODO: workspace_id value */ }"));
+	});
+});
