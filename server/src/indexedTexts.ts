@@ -3,12 +3,15 @@ import type { WorkspaceFileSystem } from '../../core/src/index';
 
 /**
  * What the index was last fed from disk, per file: a fingerprint of the text of each whole-file read
- * (`readFile`: plans, imported files, files re-read after a watcher event or a close). The bulk reads
- * of a workspace load (`readTextUpTo`) record nothing, so a load of 20,000 files hashes nothing; such
- * a file counts as unknown, and the first edit that touches it re-reads it into the index once.
+ * (`readFile`: plans, imported files, files re-read after a watcher event or a close). Of the bulk
+ * reads of a workspace load (`readTextUpTo`), only the texts `worthRecording` picks are (the ones the
+ * index scans: about 2% of a big workspace's files), so a load hashes little; any other file counts
+ * as unknown, and the first edit that needs it re-reads it into the index once.
  */
 export class IndexedTexts {
 	private readonly fingerprints = new Map<string, string>();
+
+	constructor(private readonly worthRecording: (uri: string, text: string) => boolean) {}
 
 	/** The file system the index reads through: every whole-file read is recorded. */
 	recordingReads(files: WorkspaceFileSystem): WorkspaceFileSystem {
@@ -30,9 +33,11 @@ export class IndexedTexts {
 		if (!upTo) return recorded;
 		return {
 			...recorded,
-			readTextUpTo: (uri, maxBytes) => {
+			readTextUpTo: async (uri, maxBytes) => {
 				this.fingerprints.delete(uri);
-				return upTo(uri, maxBytes);
+				const read = await upTo(uri, maxBytes);
+				if ('text' in read && this.worthRecording(uri, read.text)) this.fingerprints.set(uri, fingerprint(read.text));
+				return read;
 			},
 		};
 	}

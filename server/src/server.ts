@@ -180,8 +180,9 @@ export function startServer(connection: Connection): void {
 
 	connection.onRenameRequest(cancellable(async ({ textDocument, position, newName }, token) => {
 		const uri = textDocument.uri;
+		// Any file with calls or constants may hold a use (one may have gained it on disk unseen): all of them are brought up to date.
 		const answer = await workspace.withCurrentTexts(
-			[uri, planOf(uri) ?? uri],
+			[uri, planOf(uri) ?? uri, ...workspace.scannedSources()],
 			async (texts) => rename(workspace.index, uri, texts.lines(uri).offsetAt(position), newName, async (file) => texts.text(file), token),
 			(result) => (result && 'edits' in result ? Object.keys(result.edits) : []),
 		);
@@ -243,7 +244,8 @@ export function startServer(connection: Connection): void {
 		const diagnostics = context.diagnostics;
 		const plans = diagnostics.map((d) => (d.data as { planUri?: unknown } | undefined)?.planUri).filter((p): p is string => typeof p === 'string');
 		const answer = await workspace.withCurrentTexts(
-			[uri, ...(planOf(uri) ? [planOf(uri)!] : []), ...plans],
+			// The file's findings (whose data the fixes use) depend on its plan and on the files it imports names from.
+			[uri, ...(planOf(uri) ? [planOf(uri)!] : []), ...plans, ...workspace.index.importedFiles(uri)],
 			async (texts) => {
 				const text = texts.text(uri);
 				if (text === undefined) return [];

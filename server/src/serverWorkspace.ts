@@ -43,7 +43,7 @@ export class ServerWorkspace {
 	private folderSettings: TrackplanSettings | undefined;
 	private explicitPlan: string | undefined;
 	/** What the index was last fed from disk; the index reads through `files`, which records it. */
-	private readonly indexedTexts = new IndexedTexts();
+	private readonly indexedTexts = new IndexedTexts((uri, text) => this.index.frontEndFor(uri)?.mayContainGroupCalls(text) === true);
 	private readonly files: WorkspaceFileSystem;
 
 	constructor(
@@ -109,6 +109,11 @@ export class ServerWorkspace {
 		}
 		this.logger.log(`Trackplan: files kept changing while an edit was computed (${maxEditRounds} attempts); no edit returned.`);
 		return undefined;
+	}
+
+	/** The source files the index scanned (with calls, or exports other files import): a rename may edit any of them. */
+	scannedSources(): string[] {
+		return this.index.sourceUris().filter((uri) => this.index.facts(uri) !== undefined);
 	}
 
 	/** A closed file as it is on disk now, read directly (a source over the size cap is not read). */
