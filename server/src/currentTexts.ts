@@ -14,6 +14,8 @@ export type DiskState = { readonly kind: 'text'; readonly raw: string } | { read
 export class CurrentTexts {
 	/** Closed files asked for that were not read for this request. */
 	readonly unread = new Set<string>();
+	/** Closed files asked for that were read for this request: the computation depends on their text. */
+	readonly used = new Set<string>();
 	private readonly versions = new Map<string, number>();
 	private readonly mappers = new Map<string, PositionMapper>();
 
@@ -27,7 +29,8 @@ export class CurrentTexts {
 		const open = this.open(uri);
 		if (open) return open.getText();
 		const state = this.disk.get(uri);
-		if (!state) this.unread.add(uri);
+		if (state) this.used.add(uri);
+		else this.unread.add(uri);
 		return state?.kind === 'text' ? documentText(state.raw) : undefined;
 	}
 

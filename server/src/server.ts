@@ -164,12 +164,13 @@ export function startServer(connection: Connection): void {
 	const planOf = (uri: string) => (workspace.index.plan(uri) ? uri : workspace.index.planFor(uri)?.uri);
 	const notCurrent = () => new ResponseError(LSPErrorCodes.ContentModified, 'Files changed while Trackplan computed the rename: try again.');
 
-	connection.onPrepareRename(cancellable(async ({ textDocument, position }) => {
+	connection.onPrepareRename(cancellable(async ({ textDocument, position }, token) => {
 		const uri = textDocument.uri;
 		const answer = await workspace.withCurrentTexts(
 			[uri, planOf(uri) ?? uri],
 			async (texts) => prepareRename(workspace.index, uri, texts.lines(uri).offsetAt(position)),
 			() => [],
+			token,
 		);
 		if (!answer) throw notCurrent();
 		const found = answer.result;
@@ -185,6 +186,7 @@ export function startServer(connection: Connection): void {
 			[uri, planOf(uri) ?? uri, ...workspace.scannedSources()],
 			async (texts) => rename(workspace.index, uri, texts.lines(uri).offsetAt(position), newName, async (file) => texts.text(file), token),
 			(result) => (result && 'edits' in result ? Object.keys(result.edits) : []),
+			token,
 		);
 		if (!answer) throw notCurrent();
 		const result = answer.result;
@@ -254,6 +256,7 @@ export function startServer(connection: Connection): void {
 				return quickFixes(workspace.index, uri, text, sent, token);
 			},
 			(fixes) => fixes.flatMap((fix) => Object.keys(fix.edits)),
+			token,
 		);
 		if (!answer) return [];
 		return answer.result.map(

@@ -13,9 +13,11 @@ import {
 	joinUri,
 	neverCancelled,
 	relativeUriPath,
+	throwIfCancelled,
 	walkReaches,
 	LineIndex,
 	WorkspaceIndex,
+	type CancellationToken,
 	type IndexFilesOptions,
 	type ParsedPlan,
 	type WorkspaceIndexOptions,
@@ -81,9 +83,15 @@ export class ServerWorkspace {
 	 * nothing changed from reading to answering: no update queued, no open document edited, no closed
 	 * file changed on disk; else it is computed again, a few times at most (then undefined).
 	 */
-	async withCurrentTexts<T>(targets: readonly string[], compute: (texts: CurrentTexts) => Promise<T>, edited: (result: T) => readonly string[]): Promise<{ result: T; texts: CurrentTexts } | undefined> {
+	async withCurrentTexts<T>(
+		targets: readonly string[],
+		compute: (texts: CurrentTexts) => Promise<T>,
+		edited: (result: T) => readonly string[],
+		token: CancellationToken = neverCancelled,
+	): Promise<{ result: T; texts: CurrentTexts } | undefined> {
 		const wanted = new Set(targets);
 		for (let round = 0; round < maxEditRounds; round++) {
+			throwIfCancelled(token);
 			await this.settledNow();
 			const disk = new Map<string, DiskState>();
 			for (const uri of [...wanted].sort()) if (!this.openDocument(uri)) disk.set(uri, await this.diskState(uri));
@@ -97,14 +105,19 @@ export class ServerWorkspace {
 			const generation = this.queue;
 			const texts = new CurrentTexts(this.openDocument, disk);
 			const result = await compute(texts);
-			const unread = [...texts.unread, ...edited(result).filter((uri) => !this.openDocument(uri) && !disk.has(uri))];
+			const edits = edited(result);
+			const unread = [...texts.unread, ...edits.filter((uri) => !this.openDocument(uri) && !disk.has(uri))];
 			if (unread.length > 0) {
 				for (const uri of unread) wanted.add(uri);
 				continue;
 			}
 			if (this.queue !== generation || !texts.unchanged()) continue;
+			// The files the answer rests on: the ones it edits, and the closed ones whose text it read.
 			let changedOnDisk = false;
-			for (const [uri, state] of disk) if (!sameDiskState(state, await this.diskState(uri))) changedOnDisk = true;
+			for (const uri of new Set([...edits, ...texts.used])) {
+				const state = disk.get(uri);
+				if (state && !sameDiskState(state, await this.diskState(uri))) changedOnDisk = true;
+			}
 			if (!changedOnDisk) return { result, texts };
 		}
 		this.logger.log(`Trackplan: files kept changing while an edit was computed (${maxEditRounds} attempts); no edit returned.`);
