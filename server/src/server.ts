@@ -244,7 +244,8 @@ export function startServer(connection: Connection): void {
 		const uri = textDocument.uri;
 		if (!documents.get(uri)) return [];
 		const diagnostics = context.diagnostics;
-		const plans = diagnostics.map((d) => (d.data as { planUri?: unknown } | undefined)?.planUri).filter((p): p is string => typeof p === 'string');
+		// (Only plans the index holds: the data comes from the client.)
+		const plans = diagnostics.map((d) => (d.data as { planUri?: unknown } | undefined)?.planUri).filter((p): p is string => typeof p === 'string' && workspace.index.plan(p) !== undefined);
 		const answer = await workspace.withCurrentTexts(
 			// The file's findings (whose data the fixes use) depend on its plan and on the files it imports names from.
 			[uri, ...(planOf(uri) ? [planOf(uri)!] : []), ...plans, ...workspace.index.importedFiles(uri)],

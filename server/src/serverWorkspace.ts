@@ -94,7 +94,10 @@ export class ServerWorkspace {
 			throwIfCancelled(token);
 			await this.settledNow();
 			const disk = new Map<string, DiskState>();
-			for (const uri of [...wanted].sort()) if (!this.openDocument(uri)) disk.set(uri, await this.diskState(uri));
+			for (const uri of [...wanted].sort()) {
+				// A URI from the client (a request's document, a diagnostic's data) is read only inside the workspace or when the index holds it.
+				if (!this.openDocument(uri)) disk.set(uri, this.readable(uri) ? await this.diskState(uri) : { kind: 'absent' });
+			}
 			const stale = [...disk].filter(([uri, state]) => !this.indexHolds(uri, state)).map(([uri]) => uri);
 			if (stale.length > 0) {
 				await this.refreshFromDisk(stale);
@@ -116,7 +119,7 @@ export class ServerWorkspace {
 			let changedOnDisk = false;
 			for (const uri of new Set([...edits, ...texts.used])) {
 				const state = disk.get(uri);
-				if (state && !sameDiskState(state, await this.diskState(uri))) changedOnDisk = true;
+				if (state && this.readable(uri) && !sameDiskState(state, await this.diskState(uri))) changedOnDisk = true;
 			}
 			if (!changedOnDisk) return { result, texts };
 		}
@@ -127,6 +130,10 @@ export class ServerWorkspace {
 	/** The source files the index scanned (with calls, or exports other files import): a rename may edit any of them. */
 	scannedSources(): string[] {
 		return this.index.sourceUris().filter((uri) => this.index.facts(uri) !== undefined);
+	}
+
+	private readable(uri: string): boolean {
+		return this.index.plan(uri) !== undefined || this.index.hasSource(uri) || this.folders.some((folder) => relativeUriPath(folder, uri) !== undefined);
 	}
 
 	/** A closed file as it is on disk now, read directly (a source over the size cap is not read). */

@@ -56,4 +56,20 @@ describe('an edit is answered only when its files did not change between reading
 		assert.equal(answer, undefined);
 		assert.ok(logs.some((line) => /files kept changing while an edit was computed/.test(line)));
 	});
+
+	it('a URI outside the workspace (from a request or a diagnostic\'s data) is never read', async () => {
+		const { disk, workspace } = await loaded();
+		const outside = 'file:///etc/secrets/tracking-plan.yaml';
+		disk.write(outside, 'groupTypes: {}\n');
+		const reads: string[] = [];
+		const readFile = disk.readFile.bind(disk);
+		disk.readFile = async (uri: string) => {
+			reads.push(uri);
+			return readFile(uri);
+		};
+		const answer = await workspace.withCurrentTexts([outside, planUri], async (texts) => texts.text(outside), () => []);
+		assert.ok(answer);
+		assert.equal(answer.result, undefined);
+		assert.ok(!reads.includes(outside));
+	});
 });
