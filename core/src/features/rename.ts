@@ -36,8 +36,8 @@ export function prepareRename(index: WorkspaceIndex, uri: string, offset: number
 
 /**
  * Renames a group type or group property across the plan and the code: the plan's keys and
- * references, every call that writes the name as a literal, and every exported constant whose value
- * is the name (calls that use the constant follow it). Refused, rather than half done, when the new
+ * references, every call that writes the name as a literal, and, for a group type, the exported
+ * constants holding the name in the files the uses import from (calls that use them follow). Refused, rather than half done, when the new
  * name is empty, cannot be written as a name, already names something (the two would merge for
  * good), or when a use in code reads the name from somewhere the rename cannot change.
  * `readText` gives each source file's current text (the edits are computed from it).
@@ -69,10 +69,12 @@ export async function rename(
 	}
 	const codeUses = occurrences.filter((o) => o.role === 'code');
 	const sourceUris = new Set(codeUses.map((o) => o.uri));
-	if (symbol.kind === 'groupType') for (const source of index.sourceUris()) if (index.facts(source)?.exports) sourceUris.add(source);
+	// A group type's exported constants, in the files the uses read names from (not any constant that happens to hold the name).
+	const exporters = new Set(symbol.kind === 'groupType' ? [...sourceUris].flatMap((use) => index.importedFiles(use)) : []);
+	for (const exporter of exporters) sourceUris.add(exporter);
 	/** Code uses not written where they stand nor in a same-file constant: they must read an exported constant the rename changes. */
 	const readElsewhere: { use: SymbolOccurrence; text: string }[] = [];
-	let constantsRenamed = 0;
+	const constantsRenamedIn = new Set<string>();
 	for (const source of [...sourceUris].sort()) {
 		throwIfCancelled(token);
 		const text = await readText(source);
@@ -94,17 +96,17 @@ export async function rename(
 			const refused = write(at);
 			if (refused) return { refusal: refused };
 		}
-		if (symbol.kind !== 'groupType') continue;
+		if (!exporters.has(source)) continue;
 		for (const range of constantLiterals(index, source, oldName)) {
 			const at = nameSpan(text, range, oldName);
 			if (!at) continue;
 			const refused = write(at);
 			if (refused) return { refusal: refused };
-			constantsRenamed++;
+			constantsRenamedIn.add(source);
 		}
 	}
-	// A group type read from an exported constant follows the constant; anything else would keep the old name.
-	const stranded = symbol.kind === 'groupType' && constantsRenamed > 0 ? undefined : readElsewhere[0];
+	// A use that reads a constant the rename changes follows it; anything else would keep the old name.
+	const stranded = readElsewhere.find(({ use }) => !index.importedFiles(use.uri).some((exporter) => constantsRenamedIn.has(exporter)));
 	if (stranded) {
 		const written = stranded.text.slice(stranded.use.range.start, stranded.use.range.end);
 		return { refusal: unwritableUse(plan, stranded.use.uri, stranded.text, stranded.use.range, newName, `that use reads the name from ${JSON.stringify(written.slice(0, 60))}, which the rename cannot change there`) };

@@ -134,6 +134,23 @@ describe('rename refuses what it cannot do safely', () => {
 		assert.equal(prepareRename(index, appUri, 0), undefined, 'nothing here');
 	});
 
+	it('a constant that merely holds the name, in a file no use reads it from, is left alone (found by the stale-disk differential)', async () => {
+		const tabs = `${root}/src/tabs.ts`;
+		const tabsText = "import * as amplitude from '@amplitude/analytics-browser';\nexport const TAB = 'company';\namplitude.setGroup('team', '1');\n";
+		const result = await renameAt('  company:', 'account', { [tabs]: tabsText });
+		assert.ok(result && 'edits' in result);
+		assert.equal(result.edits[tabs], undefined, 'tabs.ts is not edited');
+		// A constant a use reads is renamed with it.
+		const groups = `${root}/src/groups.ts`;
+		const user = `${root}/src/user.ts`;
+		const viaConstant = await renameAt('  company:', 'account', {
+			[groups]: "export const COMPANY = 'company';\n",
+			[user]: "import * as amplitude from '@amplitude/analytics-browser';\nimport { COMPANY } from './groups';\namplitude.setGroup(COMPANY, '1');\n",
+		});
+		assert.ok(viaConstant && 'edits' in viaConstant);
+		assert.deepEqual(viaConstant.edits[groups], [{ range: { start: 24, end: 31 }, newText: 'account' }]);
+	});
+
 	it('still renames what it can: the plan key, its references and every literal use', async () => {
 		const { index, texts } = await world();
 		const result = await rename(index, planUri, plan.indexOf('  company:') + 3, 'account', async (u) => texts[u], neverCancelled);
