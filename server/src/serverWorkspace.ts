@@ -115,6 +115,8 @@ export class ServerWorkspace {
 				continue;
 			}
 			if (this.queue !== generation || !texts.unchanged()) continue;
+			// An edit of a closed file that is gone, or too large to read, has no text to be positioned in.
+			if (edits.some((uri) => disk.has(uri) && disk.get(uri)!.kind !== 'text')) return undefined;
 			// The files the answer rests on: the ones it edits, and the closed ones whose text it read.
 			let changedOnDisk = false;
 			for (const uri of new Set([...edits, ...texts.used])) {
@@ -136,11 +138,11 @@ export class ServerWorkspace {
 		return this.index.plan(uri) !== undefined || this.index.hasSource(uri) || this.folders.some((folder) => relativeUriPath(folder, uri) !== undefined);
 	}
 
-	/** A closed file as it is on disk now, read directly (a source over the size cap is not read). */
+	/** A closed file as it is on disk now, read directly (a source over the size cap, or a plan over `planReadCap`, is not read). */
 	private async diskState(uri: string): Promise<DiskState> {
 		try {
-			if (!isPlanFileName(basenameUri(uri)) && this.disk.readTextUpTo) {
-				const read = await this.disk.readTextUpTo(uri, this.maxFileSize());
+			if (this.disk.readTextUpTo) {
+				const read = await this.disk.readTextUpTo(uri, isPlanFileName(basenameUri(uri)) ? planReadCap : this.maxFileSize());
 				return 'text' in read ? { kind: 'text', raw: read.text } : { kind: 'too-large' };
 			}
 			return { kind: 'text', raw: await this.disk.readFile(uri) };
@@ -151,6 +153,8 @@ export class ServerWorkspace {
 
 	/** Whether the index holds the file as it is on disk (`state`). */
 	private indexHolds(uri: string, state: DiskState): boolean {
+		// A plan too large to read for an edit: nothing to compare (and no edit of it is answered, see withCurrentTexts).
+		if (isPlanFileName(basenameUri(uri)) && state.kind === 'too-large') return true;
 		const plan = this.index.plan(uri);
 		if (plan) return state.kind === 'text' && documentText(state.raw) === plan.text;
 		if (state.kind === 'absent') return !this.index.hasSource(uri);
@@ -370,6 +374,9 @@ export class ServerWorkspace {
 		return !include.some((glob) => compileGlob(glob)(relative)) || exclude.some((glob) => compileGlob(glob)(relative));
 	}
 }
+
+/** A plan larger than this is not read for an edit (plans are a few KB; this only keeps a request from reading a huge file whole). */
+const planReadCap = 16 * 1024 * 1024;
 
 /** How many times an edit is computed again when the files it reads keep changing before it is answered. */
 const maxEditRounds = 8;
