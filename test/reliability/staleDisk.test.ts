@@ -12,12 +12,13 @@ import {
 	occurrencesOf,
 	quickFixes,
 	rename,
+	type DiagnosticRef,
 	type FindingData,
 	type PlanSymbol,
 	type WorkspaceIndex,
 	type WorkspaceTextEdits,
 } from '../../core/src/index';
-import { toLspDiagnostic } from '../../server/src/convert';
+import { fromLspRange, toLspDiagnostic } from '../../server/src/convert';
 import { applyWorkspaceEdit, type ClientFile } from '../support/applyWorkspaceEdit';
 import { LspTestClient } from '../support/lspTestClient';
 import { copyOfExample } from '../server/exampleWorkspace';
@@ -55,6 +56,8 @@ interface Tally {
 	steps: number;
 	unseen: number;
 	fixRequests: number;
+	/** Pulled diagnostics sent back that no current finding matches (stale): no fix may come of them. */
+	stalePulled: number;
 	fixesOffered: number;
 	fixesApplied: number;
 	renames: number;
@@ -67,7 +70,7 @@ interface Tally {
 
 class StaleDiskSession {
 	readonly log: string[] = [];
-	readonly tally: Tally = { steps: 0, unseen: 0, fixRequests: 0, fixesOffered: 0, fixesApplied: 0, renames: 0, renamesApplied: 0, refusals: 0, unchanged: 0, rejectedAsStale: 0, notAppliedAfterTyping: 0 };
+	readonly tally: Tally = { steps: 0, unseen: 0, fixRequests: 0, stalePulled: 0, fixesOffered: 0, fixesApplied: 0, renames: 0, renamesApplied: 0, refusals: 0, unchanged: 0, rejectedAsStale: 0, notAppliedAfterTyping: 0 };
 	readonly scenario: EditScenario;
 	/** Each file's text as the server last read it from disk (the no-watching client decides from it what goes unreported). */
 	private readonly known = new Map<string, string>();
@@ -156,13 +159,23 @@ class StaleDiskSession {
 		cold = await this.cold();
 		const text = this.scenario.open.get(file)!.text;
 		const lines = new LineIndex(text);
-		const findings = cold.findings(uri, {}, neverCancelled).filter((f) => f.data);
-		if (findings.length === 0) return `fix in ${file}: no finding with a fix`;
-		const diagnostics: Diagnostic[] = findings.map((f) => toLspDiagnostic(f, lines));
+		const current = cold.findings(uri, {}, neverCancelled).filter((f) => f.data);
+		// The diagnostics the client sends back: the current ones, or (as a real client does) the ones it pulled
+		// from the server, which may be stale after unreported disk changes; only those matching a current
+		// finding (code and range) may be fixed, with the current finding's data.
+		const pulled = this.random.chance(0.5);
+		const diagnostics: Diagnostic[] = pulled ? (await this.client.pull(uri)).filter((d) => d.data) : current.map((f) => toLspDiagnostic(f, lines));
+		if (diagnostics.length === 0) return `fix in ${file}: no finding with a fix`;
+		const refs: DiagnosticRef[] = diagnostics.map((d) => {
+			const range = fromLspRange(d.range, lines);
+			const match = current.find((f) => f.code === d.code && f.range.start === range.start && f.range.end === range.end);
+			return { code: String(d.code), range, ...(match ? { data: match.data } : {}) };
+		});
+		if (pulled) this.tally.stalePulled += refs.filter((r) => !r.data).length;
 		this.tally.fixRequests++;
 		const actions = await this.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } });
-		const expected = quickFixes(cold, uri, text, findings, neverCancelled);
-		const what = `fix in ${file}`;
+		const expected = quickFixes(cold, uri, text, refs, neverCancelled);
+		const what = `fix in ${file} (${pulled ? 'pulled' : 'current'} diagnostics)`;
 		assert.deepEqual(
 			actions.map((a) => a.title),
 			expected.map((f) => f.title),
@@ -174,7 +187,7 @@ class StaleDiskSession {
 		const fix = expected[pick]!;
 		const texts = this.checkEdit(actions[pick]!.edit!, fix.edits, `${what} "${fix.title}"`);
 		const planUri = Object.keys(fix.edits).find((u) => planNames.test(u));
-		const data = findings[fix.diagnostic]!.data!;
+		const data = refs[fix.diagnostic]!.data!;
 		const before = planUri ? this.currentText(planUri) : undefined;
 		if (planUri && before !== undefined && cleanPlan(before)) {
 			const added = addition(data, cold, planUri);
@@ -389,7 +402,7 @@ async function runSession(seed: number, watching: boolean, report: (line: string
 		assert.ok(t.fixesApplied + t.renamesApplied > 0, 'the session applied no edit at all');
 		report(
 			`seed ${seed} (${client_}): ${operations} operations in ${Date.now() - started} ms: ${t.steps} edits/file operations (${t.unseen} disk changes unreported), ` +
-				`${t.fixRequests} code-action requests (${t.fixesOffered} fixes offered, ${t.fixesApplied} applied), ${t.renames} renames (${t.renamesApplied} applied, ${t.refusals} refused, ${t.unchanged} no-ops), ` +
+				`${t.fixRequests} code-action requests (${t.stalePulled} stale diagnostics sent, ${t.fixesOffered} fixes offered, ${t.fixesApplied} applied), ${t.renames} renames (${t.renamesApplied} applied, ${t.refusals} refused, ${t.unchanged} no-ops), ` +
 				`${t.rejectedAsStale} edits rejected as stale after typing, ${t.notAppliedAfterTyping} not applied after typing`,
 		);
 	} finally {
