@@ -41,12 +41,12 @@ import { assertAddedEntry, assertRenamedData, cleanPlan, coldIndex } from './sup
  * renamed). The edit is then applied to the workspace (sometimes after the user typed meanwhile:
  * then a versioned edit must be rejected), and the session goes on.
  *
- * `npm test`: TRACKPLAN_STALE_SESSIONS [4] sessions of TRACKPLAN_STALE_OPERATIONS [150] operations,
+ * `npm test`: TRACKPLAN_STALE_SESSIONS [4] sessions of TRACKPLAN_STALE_OPERATIONS [120] operations,
  * seeds seed, seed+1, … (TRACKPLAN_FUZZ_SEED; `npm run test:fuzz` runs 16 of 300). Even sessions
  * watch files, odd ones do not; each declares documentChanges or not at random. A failure names the
  * seed and the client, lists the session's operations and writes them to a log file.
  */
-const operations = Number(process.env.TRACKPLAN_STALE_OPERATIONS ?? 150);
+const operations = Number(process.env.TRACKPLAN_STALE_OPERATIONS ?? 120);
 const sessions = Number(process.env.TRACKPLAN_STALE_SESSIONS ?? 4);
 
 const planNames = /(^|\/)tracking-plan\.ya?ml$/;
