@@ -4,6 +4,7 @@ import {
 	compileGlob,
 	defaultFrontEnds,
 	defaultMaxFileSize,
+	dirnameUri,
 	documentText,
 	findPlanFiles,
 	formatSize,
@@ -12,6 +13,7 @@ import {
 	isReachedByWalk,
 	joinUri,
 	neverCancelled,
+	planFileNames,
 	relativeUriPath,
 	throwIfCancelled,
 	walkReaches,
@@ -109,7 +111,9 @@ export class ServerWorkspace {
 			const texts = new CurrentTexts(this.openDocument, disk);
 			const result = await compute(texts);
 			const edits = edited(result);
-			const unread = [...texts.unread, ...edits.filter((uri) => !this.openDocument(uri) && !disk.has(uri))];
+			// Which plan governs a file depends on the plans in its folders: one may have appeared or gone unseen too.
+			const plans = [...new Set([...targets, ...edits].flatMap((uri) => this.planCandidates(uri)))];
+			const unread = [...texts.unread, ...[...edits, ...plans].filter((uri) => !this.openDocument(uri) && !disk.has(uri))];
 			if (unread.length > 0) {
 				for (const uri of unread) wanted.add(uri);
 				continue;
@@ -132,6 +136,18 @@ export class ServerWorkspace {
 	/** The source files the index scanned (with calls, or exports other files import): a rename may edit any of them. */
 	scannedSources(): string[] {
 		return this.index.sourceUris().filter((uri) => this.index.facts(uri) !== undefined);
+	}
+
+	/** The plan files that could govern `uri`: tracking-plan.yaml / .yml in each of its folders up to its workspace folder. */
+	private planCandidates(uri: string): string[] {
+		const folder = this.folders.find((f) => relativeUriPath(f, uri) !== undefined);
+		if (!folder || this.explicitPlan) return [];
+		const candidates: string[] = [];
+		for (let dir = dirnameUri(uri); relativeUriPath(folder, dir) !== undefined; dir = dirnameUri(dir)) {
+			for (const name of planFileNames) candidates.push(joinUri(dir, name));
+			if (dir === folder || dirnameUri(dir) === dir) break;
+		}
+		return candidates;
 	}
 
 	private readable(uri: string): boolean {

@@ -72,6 +72,18 @@ describe('edits are computed from the files as they are now, for a client that d
 		assert.equal(applied.texts.get(example.uri(PLAN)), plan.replace('\n  team:\n', '\n  squad:\n'));
 		assert.equal(applied.texts.get(example.uri(GROUPS)), groups.replace("Team: 'team',", "Team: 'squad',"));
 	});
+
+	it('a plan that appeared on disk unseen governs its folder: a rename in the root plan leaves that folder\'s code alone', async () => {
+		const nested = 'web/tracking-plan.yaml';
+		write(nested, example.text(PLAN));
+		try {
+			const plan = example.text(PLAN);
+			const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: example.uri(PLAN) }, position: positionOf(plan, '\n  team:\n', 3), newName: 'squad' });
+			assert.deepEqual(Object.keys(edit.changes ?? {}), [example.uri(PLAN)], 'web/src/analytics/groups.ts belongs to web/tracking-plan.yaml now');
+		} finally {
+			rmSync(path.join(example.folder, nested));
+		}
+	});
 });
 
 describe('edits carry the documents\' versions when the client declares documentChanges', () => {
