@@ -33,7 +33,7 @@ import { assertAddedEntry, assertRenamedData, cleanPlan, coldIndex } from './sup
  * (edits in the editor and on disk, files created, deleted and renamed, plan edits: EditScenario),
  * interleaved with quick fixes and renames over a real LSP connection, against a client WITH file
  * watching and one WITHOUT (its disk changes to plans and to files with calls are never reported:
- * `git checkout` under a client that does not watch). After each fix and rename, the server's
+ * `git checkout` under a client that does not watch; see `reports`). After each fix and rename, the server's
  * WorkspaceEdit is applied as a client would (an edit for a document version that is no longer
  * current is rejected) and must equal the intended change applied to the current text, computed
  * without the server: the core's quick fix / rename on a cold index of the files as they are now,
@@ -113,14 +113,16 @@ class StaleDiskSession {
 	}
 
 	/**
-	 * Without file watching, changes to plans and to files the server scanned (calls, or trigger words)
-	 * go unreported; a file appearing, a plan disappearing, and changes to other files are reported:
-	 * the server brings up to date only the files it knows an edit can depend on (no rescan per request).
+	 * Without file watching, every change to a plan (edited, created, deleted) and every change to a file
+	 * the server scanned (calls, or trigger words: edited, deleted) goes unreported. A source file
+	 * appearing, and changes to files the server never scanned, are reported: the server brings up to
+	 * date only the files it knows an edit can depend on, and the plans that could govern them (no
+	 * rescan of the workspace per request), so a file it never saw cannot be in its edits.
 	 */
 	private reports(file: string, type: FileChangeType): boolean {
-		if (!this.watching && type !== FileChangeType.Created) {
+		if (!this.watching && (planNames.test(file) || type !== FileChangeType.Created)) {
 			const was = this.known.get(file);
-			const scanned = planNames.test(file) ? type === FileChangeType.Changed : was !== undefined && defaultFrontEnds.some((f) => f.handles(this.uri(file)) && f.mayContainGroupCalls(was));
+			const scanned = planNames.test(file) || (was !== undefined && defaultFrontEnds.some((f) => f.handles(this.uri(file)) && f.mayContainGroupCalls(was)));
 			if (scanned) {
 				this.tally.unseen++;
 				return false;
