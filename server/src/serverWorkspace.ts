@@ -91,7 +91,8 @@ export class ServerWorkspace {
 		edited: (result: T) => readonly string[],
 		token: CancellationToken = neverCancelled,
 	): Promise<{ result: T; texts: CurrentTexts } | undefined> {
-		const wanted = new Set(targets);
+		// Which plan governs a file depends on the plans in its folders: one may have appeared or gone unseen too.
+		const wanted = new Set([...targets, ...targets.flatMap((uri) => this.planCandidates(uri))]);
 		for (let round = 0; round < maxEditRounds; round++) {
 			throwIfCancelled(token);
 			await this.settledNow();
@@ -111,9 +112,7 @@ export class ServerWorkspace {
 			const texts = new CurrentTexts(this.openDocument, disk);
 			const result = await compute(texts);
 			const edits = edited(result);
-			// Which plan governs a file depends on the plans in its folders: one may have appeared or gone unseen too.
-			const plans = [...new Set([...targets, ...edits].flatMap((uri) => this.planCandidates(uri)))];
-			const unread = [...texts.unread, ...[...edits, ...plans].filter((uri) => !this.openDocument(uri) && !disk.has(uri))];
+			const unread = [...texts.unread, ...edits, ...edits.flatMap((uri) => this.planCandidates(uri))].filter((uri) => !this.openDocument(uri) && !disk.has(uri));
 			if (unread.length > 0) {
 				for (const uri of unread) wanted.add(uri);
 				continue;
