@@ -96,6 +96,8 @@ export class ServerWorkspace {
 		for (let round = 0; round < maxEditRounds; round++) {
 			throwIfCancelled(token);
 			await this.settledNow();
+			// Every plan the index holds, too (a few small files): one edited or deleted unseen changes which files are governed, and how.
+			for (const plan of this.index.allPlans()) wanted.add(plan.uri);
 			const disk = new Map<string, DiskState>();
 			for (const uri of [...wanted].sort()) {
 				// A URI from the client (a request's document, a diagnostic's data) is read only inside the workspace or when the index holds it.

@@ -86,6 +86,33 @@ describe('edits are computed from the files as they are now, for a client that d
 	});
 });
 
+describe('a plan deleted on disk unseen no longer governs its folder', () => {
+	const example = copyOfExample();
+	const nested = 'web/tracking-plan.yaml';
+	// A plan of web/ that checks none of its files: the server scans nothing there.
+	writeFileSync(path.join(example.folder, nested), 'sources:\n  include: []\ngroupTypes:\n  team: { level: user }\n');
+	const client = new LspTestClient({ folder: example.folder, watchFiles: false });
+
+	before(async () => {
+		await client.initialize();
+		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+	});
+	after(async () => {
+		await client.dispose();
+		rmSync(example.folder, { recursive: true, force: true });
+	});
+
+	it('a rename in the root plan reaches the code the deleted plan governed', async () => {
+		rmSync(path.join(example.folder, nested));
+		const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+			textDocument: { uri: example.uri(PLAN) },
+			position: positionOf(example.text(PLAN), '\n  team:\n', 3),
+			newName: 'squad',
+		});
+		assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [example.uri(PLAN), example.uri(GROUPS)].sort());
+	});
+});
+
 describe('edits carry the documents\' versions when the client declares documentChanges', () => {
 	const example = copyOfExample();
 	const client = new LspTestClient({ folder: example.folder, documentChanges: true });
