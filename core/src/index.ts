@@ -44,6 +44,7 @@ export * from './features/documentSymbols';
 export * from './features/workspaceSymbols';
 export * from './features/completion';
 export * from './features/codeActions';
+export * from './features/currentDiagnostics';
 export * from './features/quickFixes/codeAction';
 export * from './rules/code/planLookup';
 export * from './util/closestName';

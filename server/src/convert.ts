@@ -43,11 +43,26 @@ export function fromLspDiagnostic(diagnostic: Diagnostic, lines: PositionMapper)
 	};
 }
 
-export function toWorkspaceEdit(edits: WorkspaceTextEdits, linesOf: (uri: string) => PositionMapper): WorkspaceEdit {
-	const changes: Record<string, LspTextEdit[]> = {};
-	for (const [uri, list] of Object.entries(edits)) {
-		const lines = linesOf(uri);
-		changes[uri] = list.map((edit) => ({ range: toLspRange(edit.range, lines), newText: edit.newText }));
-	}
-	return { changes };
+/** The texts edits were computed from: offsets ↔ positions over each, and the open document's version (null: not open). */
+export interface EditedTexts {
+	lines(uri: string): PositionMapper;
+	version(uri: string): number | null;
+}
+
+/**
+ * Edits as an LSP WorkspaceEdit, positions computed over the very texts the edits were computed
+ * from. With `documentChanges` (the client declares `workspace.workspaceEdit.documentChanges`), each
+ * file's edits carry the version of the document they were computed from (null for a file not
+ * open), so a client rejects an edit of a document that changed since; else plain `changes`.
+ */
+export function toWorkspaceEdit(edits: WorkspaceTextEdits, texts: EditedTexts, documentChanges: boolean): WorkspaceEdit {
+	const files = Object.entries(edits)
+		.filter(([, list]) => list.length > 0)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([uri, list]) => {
+			const lines = texts.lines(uri);
+			return { uri, edits: list.map((edit): LspTextEdit => ({ range: toLspRange(edit.range, lines), newText: edit.newText })) };
+		});
+	if (documentChanges) return { documentChanges: files.map(({ uri, edits }) => ({ textDocument: { uri, version: texts.version(uri) }, edits })) };
+	return { changes: Object.fromEntries(files.map(({ uri, edits }) => [uri, edits])) };
 }

@@ -3,7 +3,9 @@ import {
 	CompletionItemKind,
 	DidChangeWatchedFilesNotification,
 	FileChangeType,
+	LSPErrorCodes,
 	MarkupKind,
+	ResponseError,
 	SymbolKind,
 	TextDocuments,
 	TextDocumentSyncKind,
@@ -26,6 +28,7 @@ import {
 	quickFixes,
 	references,
 	rename,
+	withCurrentData,
 	workspaceSymbols,
 	type CompletionEntry,
 	type PlanDocumentSymbol,
@@ -47,6 +50,7 @@ export function startServer(unguarded: Connection): void {
 	let canReadConfiguration = false;
 	let canWatchFiles = false;
 	let canFollowFolders = false;
+	let canVersionEdits = false;
 	let folders: string[] = [];
 	const settings = new SettingsCache(connection, () => canReadConfiguration);
 	const workspace = new ServerWorkspace(new NodeFileSystem(), (uri) => documents.get(uri), (uri) => settings.get(uri), {
@@ -60,6 +64,7 @@ export function startServer(unguarded: Connection): void {
 		canReadConfiguration = capabilities.workspace?.configuration === true;
 		canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		canFollowFolders = capabilities.workspace?.workspaceFolders === true;
+		canVersionEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
 		const canPull = capabilities.textDocument?.diagnostic !== undefined;
 		const testMode = (params.initializationOptions as { testMode?: boolean } | undefined)?.testMode === true;
 		reporter = new DiagnosticsReporter(connection, workspace, settings, testMode ? 0 : 150);
@@ -157,18 +162,40 @@ export function startServer(unguarded: Connection): void {
 		return references(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), context.includeDeclaration, token).map(toLocation);
 	}));
 
-	connection.onPrepareRename(cancellable(async ({ textDocument, position }) => {
-		await workspace.settled();
-		const found = prepareRename(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position));
-		return found ? { range: toLspRange(found.range, workspace.lines(textDocument.uri)), placeholder: found.name } : null;
+	/** The plan a file's edits depend on: the file itself when it is a plan, else the plan governing it. */
+	const planOf = (uri: string) => (workspace.index.plan(uri) ? uri : workspace.index.planFor(uri)?.uri);
+	const notCurrent = () => new ResponseError(LSPErrorCodes.ContentModified, 'Files changed while Trackplan computed the rename: try again.');
+
+	connection.onPrepareRename(cancellable(async ({ textDocument, position }, token) => {
+		const uri = textDocument.uri;
+		const answer = await workspace.withCurrentTexts(
+			[uri, planOf(uri) ?? uri],
+			async (texts) => prepareRename(workspace.index, uri, texts.lines(uri).offsetAt(position)),
+			() => [],
+			token,
+		);
+		if (!answer) throw notCurrent();
+		const found = answer.result;
+		if (!found) return null;
+		if ('refusal' in found) throw new ResponseError(LSPErrorCodes.RequestFailed, found.refusal.message);
+		return { range: toLspRange(found.range, answer.texts.lines(uri)), placeholder: found.name };
 	}));
 
 	connection.onRenameRequest(cancellable(async ({ textDocument, position, newName }, token) => {
-		await workspace.settled();
-		const edits = await rename(workspace.index, textDocument.uri, offsetOf(textDocument.uri, position), newName, (uri) => workspace.text(uri), token);
-		if (!edits) return null;
-		const mappers = new Map(await Promise.all(Object.keys(edits).map(async (uri) => [uri, await workspace.linesOfAny(uri)] as const)));
-		return toWorkspaceEdit(edits, (uri) => mappers.get(uri)!);
+		const uri = textDocument.uri;
+		// Any file with calls or constants may hold a use (one may have gained it on disk unseen): all of them are brought up to date.
+		const answer = await workspace.withCurrentTexts(
+			[uri, planOf(uri) ?? uri, ...workspace.scannedSources()],
+			async (texts) => rename(workspace.index, uri, texts.lines(uri).offsetAt(position), newName, async (file) => texts.text(file), token),
+			(result) => (result && 'edits' in result ? Object.keys(result.edits) : []),
+			token,
+		);
+		if (!answer) throw notCurrent();
+		const result = answer.result;
+		if (!result) return null;
+		if ('refusal' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refusal.message);
+		if ('unchanged' in result) return null;
+		return toWorkspaceEdit(result.edits, answer.texts, canVersionEdits);
 	}));
 
 	connection.onCodeLens(cancellable(async ({ textDocument }, token) => {
@@ -216,18 +243,32 @@ export function startServer(unguarded: Connection): void {
 	}));
 
 	connection.onCodeAction(cancellable(async ({ textDocument, context }, token) => {
-		await workspace.settled();
-		const document = documents.get(textDocument.uri);
-		if (!document) return [];
+		const uri = textDocument.uri;
+		if (!documents.get(uri)) return [];
 		const diagnostics = context.diagnostics;
-		const fixes = quickFixes(workspace.index, textDocument.uri, document.getText(), diagnostics.map((d) => fromLspDiagnostic(d, document)), token);
-		return fixes.map(
+		// (Only plans the index holds: the data comes from the client.)
+		const plans = diagnostics.map((d) => (d.data as { planUri?: unknown } | undefined)?.planUri).filter((p): p is string => typeof p === 'string' && workspace.index.plan(p) !== undefined);
+		const answer = await workspace.withCurrentTexts(
+			// The file's findings (whose data the fixes use) depend on its plan and on the files it imports names from.
+			[uri, ...(planOf(uri) ? [planOf(uri)!] : []), ...plans, ...workspace.index.importedFiles(uri)],
+			async (texts) => {
+				const text = texts.text(uri);
+				if (text === undefined) return [];
+				const lines = texts.lines(uri);
+				const sent = withCurrentData(workspace.index, uri, diagnostics.map((d) => fromLspDiagnostic(d, lines)), token);
+				return quickFixes(workspace.index, uri, text, sent, token);
+			},
+			(fixes) => fixes.flatMap((fix) => Object.keys(fix.edits)),
+			token,
+		);
+		if (!answer) return [];
+		return answer.result.map(
 			(fix): CodeAction => ({
 				title: fix.title,
 				kind: CodeActionKind.QuickFix,
 				isPreferred: fix.isPreferred,
 				diagnostics: [diagnostics[fix.diagnostic]!],
-				edit: toWorkspaceEdit(fix.edits, (uri) => workspace.lines(uri)),
+				edit: toWorkspaceEdit(fix.edits, answer.texts, canVersionEdits),
 			}),
 		);
 	}));

@@ -4,6 +4,7 @@ import {
 	compileGlob,
 	defaultFrontEnds,
 	defaultMaxFileSize,
+	dirnameUri,
 	documentText,
 	findPlanFiles,
 	formatSize,
@@ -13,11 +14,14 @@ import {
 	joinUri,
 	maxPlanSize,
 	neverCancelled,
+	planFileNames,
 	relativeUriPath,
 	utf8SizeOver,
+	throwIfCancelled,
 	walkReaches,
 	LineIndex,
 	WorkspaceIndex,
+	type CancellationToken,
 	type IndexFilesOptions,
 	type ParsedPlan,
 	type PlanTooLarge,
@@ -26,6 +30,8 @@ import {
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
 import { workspaceFileSegments } from './workspaceFileUri';
+import { CurrentTexts, type DiskState } from './currentTexts';
+import { IndexedTexts } from './indexedTexts';
 import type { TrackplanSettings } from './settings';
 
 export interface Logger {
@@ -44,19 +50,137 @@ export class ServerWorkspace {
 	private queue: Promise<void> = Promise.resolve();
 	private folderSettings: TrackplanSettings | undefined;
 	private explicitPlan: string | undefined;
+	/** What the index was last fed from disk; the index reads through `files`, which records it. */
+	private readonly indexedTexts = new IndexedTexts((uri, text) => this.index.frontEndFor(uri)?.mayContainGroupCalls(text) === true);
+	private readonly files: WorkspaceFileSystem;
 
 	constructor(
-		private readonly files: WorkspaceFileSystem,
+		/** The disk, read directly (not recorded) for the texts edits are computed from. */
+		private readonly disk: WorkspaceFileSystem,
 		private readonly openDocument: (uri: string) => TextDocument | undefined,
 		private readonly settingsFor: (uri: string) => Promise<TrackplanSettings>,
 		private readonly logger: Logger,
 	) {
+		this.files = this.indexedTexts.recordingReads(disk);
 		this.index = new WorkspaceIndex(this.indexSetup());
 	}
 
 	/** Resolves when every queued update has been applied. */
 	settled(): Promise<void> {
 		return this.queue;
+	}
+
+	/** Resolves once no update is queued, including the ones queued while waiting. */
+	private async settledNow(): Promise<void> {
+		let queue: Promise<void>;
+		do {
+			queue = this.queue;
+			await queue;
+		} while (queue !== this.queue);
+	}
+
+	/**
+	 * Runs `compute` (which returns edits) on the files as they are now, never on a cached copy: an open
+	 * document's text, else the disk's at request time. Watcher events may never come (a client that
+	 * does not watch files; a change from outside, like `git checkout`), so before computing, each closed
+	 * file among `targets` and among the files the computation reads or edits is read from disk and
+	 * compared with what the index was fed; the ones that differ are re-read into the index (per file,
+	 * as a watcher event would), then the edits are computed again. The answer is given only when
+	 * nothing changed from reading to answering: no update queued, no open document edited, no closed
+	 * file changed on disk; else it is computed again, a few times at most (then undefined).
+	 */
+	async withCurrentTexts<T>(
+		targets: readonly string[],
+		compute: (texts: CurrentTexts) => Promise<T>,
+		edited: (result: T) => readonly string[],
+		token: CancellationToken = neverCancelled,
+	): Promise<{ result: T; texts: CurrentTexts } | undefined> {
+		// Which plan governs a file depends on the plans in its folders: one may have appeared or gone unseen too.
+		const wanted = new Set([...targets, ...targets.flatMap((uri) => this.planCandidates(uri))]);
+		for (let round = 0; round < maxEditRounds; round++) {
+			throwIfCancelled(token);
+			await this.settledNow();
+			// Every plan the index holds, too (a few small files): one edited or deleted unseen changes which files are governed, and how.
+			for (const plan of this.index.allPlans()) wanted.add(plan.uri);
+			const disk = new Map<string, DiskState>();
+			for (const uri of [...wanted].sort()) {
+				// A URI from the client (a request's document, a diagnostic's data) is read only inside the workspace or when the index holds it.
+				if (!this.openDocument(uri)) disk.set(uri, this.readable(uri) ? await this.diskState(uri) : { kind: 'absent' });
+			}
+			const stale = [...disk].filter(([uri, state]) => !this.indexHolds(uri, state)).map(([uri]) => uri);
+			if (stale.length > 0) {
+				await this.refreshFromDisk(stale);
+				continue;
+			}
+			await this.settledNow();
+			if ([...disk].some(([uri, state]) => !this.indexHolds(uri, state))) continue;
+			const generation = this.queue;
+			const texts = new CurrentTexts(this.openDocument, disk);
+			const result = await compute(texts);
+			const edits = edited(result);
+			const unread = [...texts.unread, ...edits, ...edits.flatMap((uri) => this.planCandidates(uri))].filter((uri) => !this.openDocument(uri) && !disk.has(uri));
+			if (unread.length > 0) {
+				for (const uri of unread) wanted.add(uri);
+				continue;
+			}
+			if (this.queue !== generation || !texts.unchanged()) continue;
+			// An edit of a closed file that is gone, or too large to read, has no text to be positioned in.
+			if (edits.some((uri) => disk.has(uri) && disk.get(uri)!.kind !== 'text')) return undefined;
+			// The files the answer rests on: the ones it edits, and the closed ones whose text it read.
+			let changedOnDisk = false;
+			for (const uri of new Set([...edits, ...texts.used])) {
+				const state = disk.get(uri);
+				if (state && this.readable(uri) && !sameDiskState(state, await this.diskState(uri))) changedOnDisk = true;
+			}
+			if (!changedOnDisk) return { result, texts };
+		}
+		this.logger.log(`Trackplan: files kept changing while an edit was computed (${maxEditRounds} attempts); no edit returned.`);
+		return undefined;
+	}
+
+	/** The source files the index scanned (with calls, or exports other files import): a rename may edit any of them. */
+	scannedSources(): string[] {
+		return this.index.sourceUris().filter((uri) => this.index.facts(uri) !== undefined);
+	}
+
+	/** The plan files that could govern `uri`: tracking-plan.yaml / .yml in each of its folders up to its workspace folder. */
+	private planCandidates(uri: string): string[] {
+		const folder = this.folders.find((f) => relativeUriPath(f, uri) !== undefined);
+		if (!folder || this.explicitPlan) return [];
+		const candidates: string[] = [];
+		for (let dir = dirnameUri(uri); relativeUriPath(folder, dir) !== undefined; dir = dirnameUri(dir)) {
+			for (const name of planFileNames) candidates.push(joinUri(dir, name));
+			if (dir === folder || dirnameUri(dir) === dir) break;
+		}
+		return candidates;
+	}
+
+	private readable(uri: string): boolean {
+		return this.index.plan(uri) !== undefined || this.index.hasSource(uri) || this.folders.some((folder) => relativeUriPath(folder, uri) !== undefined);
+	}
+
+	/** A closed file as it is on disk now, read directly (a source over the size cap, or a plan over the plan size cap, is not read). */
+	private async diskState(uri: string): Promise<DiskState> {
+		try {
+			if (this.disk.readTextUpTo) {
+				const read = await this.disk.readTextUpTo(uri, isPlanFileName(basenameUri(uri)) ? maxPlanSize(this.maxFileSize()) : this.maxFileSize());
+				return 'text' in read ? { kind: 'text', raw: read.text } : { kind: 'too-large' };
+			}
+			return { kind: 'text', raw: await this.disk.readFile(uri) };
+		} catch {
+			return { kind: 'absent' };
+		}
+	}
+
+	/** Whether the index holds the file as it is on disk (`state`). */
+	private indexHolds(uri: string, state: DiskState): boolean {
+		// A plan too large to read for an edit: nothing to compare (and no edit of it is answered, see withCurrentTexts).
+		if (isPlanFileName(basenameUri(uri)) && state.kind === 'too-large') return true;
+		const plan = this.index.plan(uri);
+		if (plan) return state.kind === 'text' && documentText(state.raw) === plan.text;
+		if (state.kind === 'absent') return !this.index.hasSource(uri);
+		if (state.kind === 'too-large') return this.index.facts(uri) === undefined;
+		return this.indexedTexts.holds(uri, state.raw);
 	}
 
 	private enqueue(work: () => Promise<void>): Promise<void> {
@@ -179,15 +303,6 @@ export class ServerWorkspace {
 	/** Offsets ↔ positions for a file: the open editor's document, else the index's line table (files with calls, plans). */
 	lines(uri: string): PositionMapper {
 		return this.openDocument(uri) ?? (this.index.lineIndex(uri) as LineIndex);
-	}
-
-	/** Like `lines`, for any file: one the index keeps no line table for (e.g. a file of constants) is read from disk. */
-	async linesOfAny(uri: string): Promise<PositionMapper> {
-		const open = this.openDocument(uri);
-		if (open) return open;
-		if (this.index.plan(uri) || this.index.calls(uri).length > 0) return this.index.lineIndex(uri);
-		const text = await this.text(uri);
-		return text === undefined ? this.index.lineIndex(uri) : new LineIndex(text);
 	}
 
 	/** A file's current text: the open editor's, else the disk's. */
@@ -344,6 +459,13 @@ export class ServerWorkspace {
 		const { include, exclude } = plan.model.sources;
 		return !include.some((glob) => compileGlob(glob)(relative)) || exclude.some((glob) => compileGlob(glob)(relative));
 	}
+}
+
+/** How many times an edit is computed again when the files it reads keep changing before it is answered. */
+const maxEditRounds = 8;
+
+function sameDiskState(a: DiskState, b: DiskState): boolean {
+	return a.kind === b.kind && (a.kind !== 'text' || a.raw === (b as typeof a).raw);
 }
 
 /** A plan's `sources` globs, compared to tell whether a plan edit changes which files are checked. */

@@ -184,8 +184,9 @@ export function renamableSymbols(index: WorkspaceIndex, planUri: string): { labe
  */
 export async function checkRename(world: FixWorld, planUri: string, offset: number, oldName: string, newName: string, tally: Tally): Promise<Map<string, string>> {
 	const what = `rename "${oldName}" → "${newName}" in ${planUri}`;
-	const edits = (await rename(world.index, planUri, offset, newName, async (uri) => world.text(uri), neverCancelled)) as WorkspaceTextEdits | undefined;
-	assert.ok(edits, `${what}: no rename`);
+	const result = await rename(world.index, planUri, offset, newName, async (uri) => world.text(uri), neverCancelled);
+	assert.ok(result && 'edits' in result, `${what}: no rename (${JSON.stringify(result)})`);
+	const edits: WorkspaceTextEdits = result.edits;
 	assert.ok((edits[planUri] ?? []).length > 0, `${what}: the declaration is not renamed`);
 	tally.renames++;
 	const known = new Set([...world.index.sourceUris(), ...world.index.allPlans().map((p) => p.uri)]);

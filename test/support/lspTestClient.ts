@@ -22,6 +22,10 @@ export interface LspTestClientOptions {
 	readonly bundle?: string;
 	/** Node flags for the bundle's process (e.g. the ones the VS Code client passes). */
 	readonly nodeArgs?: readonly string[];
+	/** Declare file watching (`workspace.didChangeWatchedFiles`, like VS Code) or not (like many LSP clients). Default true. */
+	readonly watchFiles?: boolean;
+	/** Declare `workspace.workspaceEdit.documentChanges` (versioned edits). Default false. */
+	readonly documentChanges?: boolean;
 }
 
 /**
@@ -76,7 +80,13 @@ export class LspTestClient {
 
 	async initialize(): Promise<void> {
 		const capabilities: ClientCapabilities = {
-			workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, workspaceFolders: true },
+			workspace: {
+				configuration: true,
+				...(this.options.watchFiles !== false ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+				...(this.options.documentChanges ? { workspaceEdit: { documentChanges: true } } : {}),
+				diagnostics: { refreshSupport: true },
+				workspaceFolders: true,
+			},
 			textDocument: {
 				...(this.options.pull !== false ? { diagnostic: { dynamicRegistration: false } } : {}),
 				publishDiagnostics: {},

@@ -22,6 +22,19 @@ export function writeNameInCode(uri: string, text: string, range: TextRange, nam
 	return { range: edit.range, newText: edit.newText.replace(/&/g, '&amp;').replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '&quot;' : '&#39;') };
 }
 
+/**
+ * Why `name` cannot be written where code wrote another name at `range` so that the code still reads
+ * that very name; undefined when it can. Inside an HTML event-handler attribute, the attribute's quote
+ * and `&` must become character references (`&quot;`, `&amp;`): the browser decodes them, but the
+ * scanner reads the attribute as written, so the code would no longer be checked under the new name.
+ */
+export function whyNameCannotBeWrittenInCode(uri: string, text: string, range: TextRange, name: string): string | undefined {
+	const quote = attributeQuote(uri, text, range.start);
+	if (!quote) return undefined;
+	const bad = [...name].find((c) => c === '&' || c === quote);
+	return bad === undefined ? undefined : `it is inside an HTML attribute quoted with ${quote}, where ${JSON.stringify(bad)} must be written as a character reference that Trackplan does not read back`;
+}
+
 /** Where exactly `name` is written in `range`: the range itself, or inside it when it spans the quotes too; undefined when it is written otherwise. */
 export function nameSpan(text: string, range: TextRange, name: string): TextRange | undefined {
 	const written = text.slice(range.start, range.end);

@@ -254,6 +254,13 @@ export class WorkspaceIndex {
 		return entry.resolved;
 	}
 
+	/** The files a source file's calls read names from (through imports), as last resolved: its findings depend on them. */
+	importedFiles(uri: string): string[] {
+		const entry = this.sources.get(uri);
+		const resolved = entry ? this.resolvedCalls(entry) : undefined;
+		return resolved ? [...resolved.dependencies.keys()] : [];
+	}
+
 	/** Every reported call in the workspace, by file. */
 	allCalls(): { uri: string; calls: readonly CallFact[] }[] {
 		return this.sourceUris()

@@ -65,6 +65,11 @@ export interface EditScenarioOptions {
 	readonly folder: string;
 	readonly client: LspTestClient;
 	readonly random: Random;
+	/**
+	 * Which file-watcher events the client sends (all by default): a client that does not watch files,
+	 * or a change from outside the editor, sends none of some. Told each file and change kind.
+	 */
+	readonly reports?: (file: string, type: FileChangeType) => boolean;
 }
 
 export class EditScenario {
@@ -76,8 +81,10 @@ export class EditScenario {
 	private readonly folder: string;
 	private readonly client: LspTestClient;
 	private readonly random: Random;
+	private readonly reports: (file: string, type: FileChangeType) => boolean;
 
 	constructor(options: EditScenarioOptions) {
+		this.reports = options.reports ?? (() => true);
 		this.folder = options.folder;
 		this.client = options.client;
 		this.random = options.random;
@@ -505,8 +512,11 @@ export class EditScenario {
 		await this.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(file), version: document.version }, contentChanges });
 	}
 
-	private async watched(changes: readonly (readonly [string, FileChangeType])[]): Promise<void> {
-		await this.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map(([file, type]) => ({ uri: this.uri(file), type })) });
+	/** Tells the server about changes on disk, as a file watcher would (those `reports` lets through). */
+	async watched(changes: readonly (readonly [string, FileChangeType])[]): Promise<void> {
+		const reported = changes.filter(([file, type]) => this.reports(file, type));
+		if (reported.length === 0) return;
+		await this.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: reported.map(([file, type]) => ({ uri: this.uri(file), type })) });
 	}
 
 	/** Every file below the folder (relative paths with `/`), node_modules included. */
