@@ -17,7 +17,6 @@ import {
 	planFileNames,
 	relativeUriPath,
 	utf8SizeOver,
-	throwIfCancelled,
 	walkReaches,
 	LineIndex,
 	WorkspaceIndex,
@@ -30,7 +29,8 @@ import {
 } from '../../core/src/index';
 import type { PositionMapper } from './convert';
 import { workspaceFileSegments } from './workspaceFileUri';
-import { CurrentTexts, type DiskState } from './currentTexts';
+import { computeOnCurrentTexts, type CurrentTextsHost } from './computeOnCurrentTexts';
+import type { CurrentTexts, DiskState } from './currentTexts';
 import { IndexedTexts } from './indexedTexts';
 import type { TrackplanSettings } from './settings';
 
@@ -79,64 +79,29 @@ export class ServerWorkspace {
 		} while (queue !== this.queue);
 	}
 
-	/**
-	 * Runs `compute` (which returns edits) on the files as they are now, never on a cached copy: an open
-	 * document's text, else the disk's at request time. Watcher events may never come (a client that
-	 * does not watch files; a change from outside, like `git checkout`), so before computing, each closed
-	 * file among `targets` and among the files the computation reads or edits is read from disk and
-	 * compared with what the index was fed; the ones that differ are re-read into the index (per file,
-	 * as a watcher event would), then the edits are computed again. The answer is given only when
-	 * nothing changed from reading to answering: no update queued, no open document edited, no closed
-	 * file changed on disk; else it is computed again, a few times at most (then undefined).
-	 */
-	async withCurrentTexts<T>(
+	/** Runs `compute` on the files as they are now, never on a cached copy: see `computeOnCurrentTexts`. */
+	withCurrentTexts<T>(
 		targets: readonly string[],
 		compute: (texts: CurrentTexts) => Promise<T>,
 		edited: (result: T) => readonly string[],
 		token: CancellationToken = neverCancelled,
 	): Promise<{ result: T; texts: CurrentTexts } | undefined> {
-		// Which plan governs a file depends on the plans in its folders: one may have appeared or gone unseen too.
-		const wanted = new Set([...targets, ...targets.flatMap((uri) => this.planCandidates(uri))]);
-		for (let round = 0; round < maxEditRounds; round++) {
-			throwIfCancelled(token);
-			await this.settledNow();
-			// Every plan the index holds, too (a few small files): one edited or deleted unseen changes which files are governed, and how.
-			for (const plan of this.index.allPlans()) wanted.add(plan.uri);
-			const disk = new Map<string, DiskState>();
-			for (const uri of [...wanted].sort()) {
-				// A URI from the client (a request's document, a diagnostic's data) is read only inside the workspace or when the index holds it.
-				if (!this.openDocument(uri)) disk.set(uri, this.readable(uri) ? await this.diskState(uri) : { kind: 'absent' });
-			}
-			const stale = [...disk].filter(([uri, state]) => !this.indexHolds(uri, state)).map(([uri]) => uri);
-			if (stale.length > 0) {
-				await this.refreshFromDisk(stale);
-				continue;
-			}
-			await this.settledNow();
-			if ([...disk].some(([uri, state]) => !this.indexHolds(uri, state))) continue;
-			const generation = this.queue;
-			const texts = new CurrentTexts(this.openDocument, disk);
-			const result = await compute(texts);
-			const edits = edited(result);
-			const unread = [...texts.unread, ...edits, ...edits.flatMap((uri) => this.planCandidates(uri))].filter((uri) => !this.openDocument(uri) && !disk.has(uri));
-			if (unread.length > 0) {
-				for (const uri of unread) wanted.add(uri);
-				continue;
-			}
-			if (this.queue !== generation || !texts.unchanged()) continue;
-			// An edit of a closed file that is gone, or too large to read, has no text to be positioned in.
-			if (edits.some((uri) => disk.has(uri) && disk.get(uri)!.kind !== 'text')) return undefined;
-			// The files the answer rests on: the ones it edits, and the closed ones whose text it read.
-			let changedOnDisk = false;
-			for (const uri of new Set([...edits, ...texts.used])) {
-				const state = disk.get(uri);
-				if (state && this.readable(uri) && !sameDiskState(state, await this.diskState(uri))) changedOnDisk = true;
-			}
-			if (!changedOnDisk) return { result, texts };
-		}
-		this.logger.log(`Trackplan: files kept changing while an edit was computed (${maxEditRounds} attempts); no edit returned.`);
-		return undefined;
+		return computeOnCurrentTexts(this.currentTextsHost, targets, compute, edited, token);
 	}
+
+	/** What `computeOnCurrentTexts` needs of this workspace. */
+	private readonly currentTextsHost: CurrentTextsHost = {
+		settledNow: () => this.settledNow(),
+		generation: () => this.queue,
+		planUris: () => this.index.allPlans().map((plan) => plan.uri),
+		openDocument: (uri) => this.openDocument(uri),
+		planCandidates: (uri) => this.planCandidates(uri),
+		readable: (uri) => this.readable(uri),
+		diskState: (uri) => this.diskState(uri),
+		indexHolds: (uri, state) => this.indexHolds(uri, state),
+		refreshFromDisk: (uris) => this.refreshFromDisk(uris),
+		log: (message) => this.logger.log(message),
+	};
 
 	/** The source files the index scanned (with calls, or exports other files import): a rename may edit any of them. */
 	scannedSources(): string[] {
@@ -459,13 +424,6 @@ export class ServerWorkspace {
 		const { include, exclude } = plan.model.sources;
 		return !include.some((glob) => compileGlob(glob)(relative)) || exclude.some((glob) => compileGlob(glob)(relative));
 	}
-}
-
-/** How many times an edit is computed again when the files it reads keep changing before it is answered. */
-const maxEditRounds = 8;
-
-function sameDiskState(a: DiskState, b: DiskState): boolean {
-	return a.kind === b.kind && (a.kind !== 'text' || a.raw === (b as typeof a).raw);
 }
 
 /** A plan's `sources` globs, compared to tell whether a plan edit changes which files are checked. */
