@@ -77,7 +77,7 @@ describe('an injected fault, through the CLI and the language server', () => {
 		before(async () => {
 			undo = injectFaults();
 			await client.initialize();
-			await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+			await client.waitForInitialIndex();
 		});
 		after(() => client.dispose());
 

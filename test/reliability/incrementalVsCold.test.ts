@@ -36,7 +36,7 @@ async function runSession(seed: number, report: (line: string) => void): Promise
 	const folderUri = toUri(example.folder);
 	try {
 		await client.initialize();
-		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+		await client.waitForInitialIndex();
 		const scenario = new EditScenario({ folder: example.folder, client, random: new Random(seed) });
 		await scenario.settled();
 		let lastCheckpoint = 0;
@@ -152,7 +152,7 @@ describe('differential: disagreements found by the random sessions stay fixed', 
 
 		before(async () => {
 			await client.initialize();
-			await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+			await client.waitForInitialIndex();
 		});
 		after(async () => {
 			await client.dispose();

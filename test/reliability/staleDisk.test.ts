@@ -388,7 +388,7 @@ async function runSession(seed: number, watching: boolean, report: (line: string
 	const client_ = `${watching ? 'with' : 'without'} file watching, ${versioned ? 'documentChanges' : 'plain changes'}`;
 	try {
 		await client.initialize();
-		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+		await client.waitForInitialIndex();
 		for (let i = 1; i <= operations; i++) {
 			try {
 				await session.step();

@@ -26,7 +26,7 @@ describe('the trackplan.plan setting cannot take the language server out of the 
 
 	it('a relative path climbing out of the folder is not read', async () => {
 		await client.initialize();
-		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+		await client.waitForInitialIndex();
 		const report = await client.request<{ items: { uri: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
 		const outside = report.items.map((item) => item.uri).filter((uri) => !uri.startsWith(`${toUri(folder)}/`));
 		assert.deepEqual(outside, [], `diagnostics for files outside ${folder}`);

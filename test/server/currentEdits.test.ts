@@ -32,7 +32,7 @@ describe('edits are computed from the files as they are now, for a client that d
 
 	before(async () => {
 		await client.initialize();
-		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+		await client.waitForInitialIndex();
 	});
 	after(async () => {
 		await client.dispose();
@@ -95,7 +95,7 @@ describe('a plan deleted on disk unseen no longer governs its folder', () => {
 
 	before(async () => {
 		await client.initialize();
-		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+		await client.waitForInitialIndex();
 	});
 	after(async () => {
 		await client.dispose();
@@ -119,7 +119,7 @@ describe('edits carry the documents\' versions when the client declares document
 
 	before(async () => {
 		await client.initialize();
-		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+		await client.waitForInitialIndex();
 		await client.open(example.uri(PLAN), example.text(PLAN), 'yaml', 7);
 		await client.open(example.uri(CREATE), example.text(CREATE), 'typescript', 3);
 	});
@@ -201,7 +201,7 @@ describe('quick fixes use the data of the current findings, not of the diagnosti
 
 	before(async () => {
 		await client.initialize();
-		await client.waitFor(() => client.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+		await client.waitForInitialIndex();
 	});
 	after(async () => {
 		await client.dispose();

@@ -125,6 +125,11 @@ export class LspTestClient {
 		}
 	}
 
+	/** Waits until the server has logged that it indexed the workspace folders. */
+	waitForInitialIndex(): Promise<void> {
+		return this.waitFor(() => this.logs.some((line) => line.startsWith('Indexed ')), 'the initial index');
+	}
+
 	open(uri: string, text: string, languageId = 'typescript', version = 1): Promise<void> {
 		return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
 	}
