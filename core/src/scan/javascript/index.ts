@@ -8,7 +8,7 @@ import { scanEditedJavaScriptFile, scanJavaScriptFile } from './scanJavaScriptFi
 
 export { scanJavaScriptFile } from './scanJavaScriptFile';
 export { isJavaScriptLike, mayContainGroupCalls, triggerPattern } from './fileKinds';
-export { settleCandidateCall, sdkFamily, type SdkFamily } from './candidateCalls';
+export { settleCandidateCall } from './candidateCalls';
 
 /** The front end, ready for `defaultFrontEnds`. */
 export const javaScriptFrontEnd: SourceFrontEnd = {
