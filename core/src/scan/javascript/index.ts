@@ -4,6 +4,7 @@
  */
 import type { SourceFrontEnd } from '../sourceFrontEnd';
 import { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
+import { javaScriptFileKinds } from './javaScriptFileKinds';
 import { scanEditedJavaScriptFile, scanJavaScriptFile } from './scanJavaScriptFile';
 
 export { scanJavaScriptFile } from './scanJavaScriptFile';
@@ -13,6 +14,7 @@ export { settleCandidateCall } from './candidateCalls';
 /** The front end, ready for `defaultFrontEnds`. */
 export const javaScriptFrontEnd: SourceFrontEnd = {
 	language: 'javascript',
+	files: javaScriptFileKinds,
 	handles: isJavaScriptLike,
 	mayContainGroupCalls,
 	scan: scanJavaScriptFile,
