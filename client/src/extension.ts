@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { serverNodeFlags } from '../../node/src/nodeFlags';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { PlanStatus } from '../../server/src/planStatus';
+import { documentSelector } from './documentSelector';
 import { PlanStatusBar } from './planStatusBar';
 
 let client: LanguageClient | undefined;
@@ -10,12 +11,6 @@ interface LspRange {
 	readonly start: { readonly line: number; readonly character: number };
 	readonly end: { readonly line: number; readonly character: number };
 }
-
-/** Files the server reads: plans, and the source languages the scanner understands. */
-const documentSelector = [
-	{ scheme: 'file', pattern: '**/tracking-plan.{yaml,yml}' },
-	...['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte', 'html'].map((language) => ({ scheme: 'file', language })),
-];
 
 /** Starts the bundled language server; all analysis lives there. The client only adds commands and the status bar. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

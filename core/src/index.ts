@@ -28,6 +28,8 @@ export * from './plan/planSizeLimit';
 export * from './scan/callFacts';
 export * from './scan/sourceFrontEnd';
 export * from './scan/frontEnds';
+export * from './scan/sourceFileKinds';
+export * from './scan/defaultFileKinds';
 export * from './workspaceIndex/workspaceIndex';
 export * from './workspaceIndex/workspaceUsage';
 export * from './workspaceIndex/governingPlan';

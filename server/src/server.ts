@@ -21,6 +21,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	codeLenses,
 	completion,
+	defaultFrontEnds,
+	extensionsGlob,
+	sourceExtensions,
 	definition,
 	documentSymbols,
 	hover,
@@ -100,7 +103,7 @@ export function startServer(unguarded: Connection): void {
 		}
 		if (canWatchFiles) {
 			await connection.client.register(DidChangeWatchedFilesNotification.type, {
-				watchers: [{ globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,html,yaml,yml}' }],
+				watchers: [{ globPattern: watchedFilesGlob }],
 			});
 		}
 		await workspace.load(folders);
@@ -278,6 +281,9 @@ export function startServer(unguarded: Connection): void {
 }
 
 declare const TRACKPLAN_VERSION: string | undefined;
+
+/** The files whose changes on disk the server hears of: every source file a front end reads, and YAML (plans). */
+const watchedFilesGlob = extensionsGlob([...sourceExtensions(defaultFrontEnds.map((frontEnd) => frontEnd.files)), '.yaml', '.yml']);
 
 const symbolKinds: Record<PlanDocumentSymbol['kind'] | 'groupType' | 'groupProperty' | 'event', SymbolKind> = {
 	section: SymbolKind.Namespace,

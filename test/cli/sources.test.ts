@@ -60,3 +60,21 @@ describe('which source files are checked', () => {
 		assert.equal(raised.code, 1);
 	});
 });
+
+describe('TypeScript module files (.mts, .cts)', () => {
+	const typed = (type: string) => `import { setGroup } from '@amplitude/analytics-browser';\nconst id: string = '1';\nsetGroup('${type}' as const, id);\n`;
+	const root = workspace({
+		'tracking-plan.yaml': 'groupTypes:\n  company: { level: user }\n',
+		'src/esm.mts': typed('undeclared_in_mts'),
+		'src/cjs.cts': typed('undeclared_in_cts'),
+	});
+
+	it('are scanned as TypeScript', () => {
+		const { output } = check(root);
+		assert.deepEqual(output.calls.map((c) => c.file).sort(), ['src/cjs.cts', 'src/esm.mts']);
+		assert.deepEqual(output.diagnostics.map((d) => [d.file, d.code]).sort(), [
+			['src/cjs.cts', 'undeclared-group-type'],
+			['src/esm.mts', 'undeclared-group-type'],
+		]);
+	});
+});

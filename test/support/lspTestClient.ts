@@ -36,6 +36,8 @@ export class LspTestClient {
 	readonly connection: MessageConnection;
 	readonly pushed = new Map<string, Diagnostic[]>();
 	refreshRequests = 0;
+	/** What the server registered through `client/registerCapability` (e.g. its file watchers). */
+	readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 	private readonly waiters: (() => void)[] = [];
 	private child?: ChildProcess;
 	private streams: PassThrough[] = [];
@@ -58,7 +60,11 @@ export class LspTestClient {
 		}
 		this.connection = createMessageConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
 		this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));
-		this.connection.onRequest('client/registerCapability', () => null);
+		this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+			this.registrations.push(...params.registrations);
+			this.notify();
+			return null;
+		});
 		this.connection.onRequest('workspace/diagnostic/refresh', () => {
 			this.refreshRequests++;
 			this.notify();

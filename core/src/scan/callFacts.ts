@@ -1,4 +1,5 @@
 import type { TextRange } from '../text/textRange';
+import type { SdkId } from './sdks';
 
 /**
  * What every language front end (JS/TS first; Python, Kotlin, Swift, Java, Go later) emits for a
@@ -6,20 +7,8 @@ import type { TextRange } from '../text/textRange';
  * All ranges are offsets into the scanned file's text.
  */
 
-/** Which SDK a call goes through. Stable: it appears in the CLI's JSON (`calls[].sdk`). */
-export type SdkId =
-	| 'amplitude-browser' // @amplitude/analytics-browser (and window.amplitude script loader)
-	| 'amplitude-node' // @amplitude/analytics-node
-	| 'amplitude-react-native' // @amplitude/analytics-react-native
-	| 'amplitude-unified' // @amplitude/unified
-	| 'amplitude-marketing-browser' // @amplitude/marketing-analytics-browser
-	| 'amplitude-js' // legacy amplitude-js
-	| 'amplitude-react-native-legacy' // legacy @amplitude/react-native
-	| 'amplitude-node-legacy' // legacy @amplitude/node + @amplitude/identify
-	| 'ampli' // Ampli generated wrapper (ampli.client.*, ampli.setGroup, ampli.<event>(…))
-	| 'segment-browser' // @segment/analytics-next, window.analytics
-	| 'segment-node' // @segment/analytics-node, analytics-node
-	| 'http-api'; // raw HTTP API payload literals
+/** Which SDK a call goes through: one of the table in ./sdks.ts. */
+export type { SdkId };
 
 /** The wire shape a call produces (product.md §2). Stable: `calls[].kind`. */
 export type CallKind = 'user-level-group' | 'group-identify' | 'event-level-groups' | 'segment-group' | 'track';

@@ -1,4 +1,5 @@
 import type { FileFacts } from './callFacts';
+import type { SourceFileKinds } from './sourceFileKinds';
 
 /**
  * A language front end of the scanner. Each turns one file's text into the same call facts, so
@@ -6,7 +7,9 @@ import type { FileFacts } from './callFacts';
  */
 export interface SourceFrontEnd {
 	readonly language: string;
-	/** Whether this front end reads the file (by its name). */
+	/** The extensions and VS Code language ids of the files it reads (the same list as in ./defaultFileKinds.ts). */
+	readonly files: SourceFileKinds;
+	/** Whether this front end reads the file (by its name: one of `files.extensions`). */
 	handles(uri: string): boolean;
 	/** A cheap test on the raw text: false means the file cannot hold a call and is not parsed. */
 	mayContainGroupCalls(text: string): boolean;

@@ -1,4 +1,5 @@
 import type { CallFact, CandidateCallFact, ExportFact, FileFacts, GroupFact, ImportRef, NameFact, PropertyWriteFact, SdkId, ValueFact } from '../scan/callFacts';
+import { isSegmentSdk, isServerSideSdk } from '../scan/sdks';
 
 /**
  * Finds what an import names: the exporting file's export fact, with that file's URI for further
@@ -24,20 +25,16 @@ export function resolveFileCalls(facts: FileFacts, lookup: ExportLookup, isServe
 	const calls = facts.calls.map((call) => resolver.call(call));
 	for (const candidate of facts.candidateCalls) {
 		const receiver = resolver.receiver(candidate);
-		if (receiver) calls.push(resolver.call(settle(candidate, receiver.sdk, serverSideSdks.has(receiver.sdk) || (receiver.uri !== undefined && isServerSideFile(receiver.uri)))));
+		if (receiver) calls.push(resolver.call(settle(candidate, receiver.sdk, isServerSideSdk(receiver.sdk) || (receiver.uri !== undefined && isServerSideFile(receiver.uri)))));
 	}
 	return calls.sort((a, b) => a.range.start - b.range.start);
 }
-
-const serverSideSdks: ReadonlySet<SdkId> = new Set(['amplitude-node', 'amplitude-node-legacy', 'segment-node']);
 
 /** A candidate as the call of the SDK its receiver resolved to; user ids are only required server-side. */
 function settle(candidate: CandidateCallFact, sdk: SdkId, serverSide: boolean): CallFact {
 	const { receiver: _receiver, ...call } = candidate;
 	return { ...call, sdk, userIdentity: serverSide && call.userIdentity !== 'not-required' ? call.userIdentity : 'not-required' };
 }
-
-const segmentSdks: ReadonlySet<SdkId> = new Set(['segment-browser', 'segment-node']);
 
 class ImportResolver {
 	constructor(
@@ -77,7 +74,7 @@ class ImportResolver {
 			// An `ampli` imported through a path alias or package we cannot open: Ampli's own convention.
 			sdk = 'ampli';
 		}
-		if (!sdk || segmentSdks.has(sdk) !== segmentSdks.has(candidate.sdk)) return undefined;
+		if (!sdk || isSegmentSdk(sdk) !== isSegmentSdk(candidate.sdk)) return undefined;
 		return found ? { sdk, uri: found.uri } : { sdk };
 	}
 

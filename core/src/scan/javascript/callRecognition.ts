@@ -6,7 +6,7 @@ import { candidateInterpretations } from './candidateCalls';
 import type { CallSite, ScanTools } from './callSite';
 import { recogniseLegacyClientCall, recogniseLegacyNodeCall } from './legacyAmplitudeCalls';
 import type { ResolvedReceiver } from './receivers';
-import { isServerSideSdk } from './sdkModules';
+import { isServerSideSdk } from '../sdks';
 import { recogniseSegmentCall } from './segmentCalls';
 import { accessedMemberName, accessedMemberNode, isMemberAccess, unwrapExpression } from './syntaxWalk';
 

@@ -1,26 +1,17 @@
 import type * as ts from 'typescript';
-import type { CallFact, CandidateCallFact, SdkId } from '../callFacts';
+import type { CallFact, CandidateCallFact } from '../callFacts';
+import { isSegmentSdk, isServerSideSdk, type SdkId } from '../sdks';
 import { mayBeAmpliEventMethod, recogniseAmpliCall } from './ampliCalls';
 import { recogniseAmplitudeCall } from './amplitudeCalls';
 import type { CallSite, ScanTools } from './callSite';
 import { recogniseLegacyClientCall } from './legacyAmplitudeCalls';
 import type { ResolvedReceiver } from './receivers';
-import { isServerSideSdk, mayBeAmpliReceiver, type SdkClient } from './sdkModules';
+import { mayBeAmpliReceiver, type SdkClient } from './sdkModules';
 import { hasSegmentNodeShape, recogniseSegmentCall } from './segmentCalls';
 
 const amplitudeMethods: ReadonlySet<string> = new Set(['setGroup', 'groupIdentify', 'track', 'logEvent', 'identify']);
 const ampliWrapperMethods: ReadonlySet<string> = new Set(['setGroup', 'groupIdentify', 'track']);
 const segmentMethods: ReadonlySet<string> = new Set(['group', 'track', 'identify']);
-
-/** The SDK families a candidate can be settled into. */
-export type SdkFamily = 'ampli' | 'amplitude' | 'segment' | 'http';
-
-export function sdkFamily(sdk: SdkId): SdkFamily {
-	if (sdk === 'ampli') return 'ampli';
-	if (sdk === 'segment-browser' || sdk === 'segment-node') return 'segment';
-	if (sdk === 'http-api') return 'http';
-	return 'amplitude';
-}
 
 type ExternalReceiver = Extract<ResolvedReceiver, { kind: 'external' }>;
 
@@ -83,8 +74,7 @@ function exportedName(receiver: ExternalReceiver): string {
  * reading for browser-side SDKs. Undefined: not a call of that SDK.
  */
 export function settleCandidateCall(candidate: CandidateCallFact, resolvedSdk: SdkId): CallFact | undefined {
-	const isSegment = (sdk: SdkId): boolean => sdkFamily(sdk) === 'segment';
-	if (isSegment(candidate.sdk) !== isSegment(resolvedSdk) || resolvedSdk === 'http-api') return undefined;
+	if (isSegmentSdk(candidate.sdk) !== isSegmentSdk(resolvedSdk) || resolvedSdk === 'http-api') return undefined;
 	const { receiver: _receiver, ...fact } = candidate;
 	const userIdentity = resolvedSdk === 'ampli' || isServerSideSdk(resolvedSdk) ? fact.userIdentity : 'not-required';
 	return { ...fact, sdk: resolvedSdk, userIdentity };

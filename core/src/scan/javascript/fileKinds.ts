@@ -1,20 +1,12 @@
 import * as ts from 'typescript';
 import type { MarkupDialect } from './embeddedScripts';
+import { markupExtensions, scriptExtensions } from './javaScriptFileKinds';
 
-const scriptKindByExtension: ReadonlyMap<string, ts.ScriptKind> = new Map([
-	['.js', ts.ScriptKind.JS],
-	['.mjs', ts.ScriptKind.JS],
-	['.cjs', ts.ScriptKind.JS],
-	['.jsx', ts.ScriptKind.JSX],
-	['.ts', ts.ScriptKind.TS],
-	['.tsx', ts.ScriptKind.TSX],
-]);
+const scriptKinds = { js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX, ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX } as const;
 
-const markupByExtension: ReadonlyMap<string, MarkupDialect> = new Map<string, MarkupDialect>([
-	['.vue', 'vue'],
-	['.svelte', 'svelte'],
-	['.html', 'html'],
-]);
+const scriptKindByExtension: ReadonlyMap<string, ts.ScriptKind> = new Map(Object.entries(scriptExtensions).map(([extension, kind]) => [extension, scriptKinds[kind]]));
+
+const markupByExtension: ReadonlyMap<string, MarkupDialect> = new Map(Object.entries(markupExtensions));
 
 /** The lower-cased extension of a URI's path (`file:///a/b.Vue?x#y` → `.vue`). */
 function extensionOf(uri: string): string {
@@ -24,7 +16,7 @@ function extensionOf(uri: string): string {
 	return dot <= 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-/** Files the JavaScript/TypeScript front end scans: .js .jsx .ts .tsx .mjs .cjs, and scripts in .vue .svelte .html. */
+/** Files the JavaScript/TypeScript front end scans (see ./javaScriptFileKinds.ts): scripts, and the scripts in markup. */
 export function isJavaScriptLike(uri: string): boolean {
 	const extension = extensionOf(uri);
 	return scriptKindByExtension.has(extension) || markupByExtension.has(extension);

@@ -4,15 +4,17 @@
  */
 import type { SourceFrontEnd } from '../sourceFrontEnd';
 import { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
+import { javaScriptFileKinds } from './javaScriptFileKinds';
 import { scanEditedJavaScriptFile, scanJavaScriptFile } from './scanJavaScriptFile';
 
 export { scanJavaScriptFile } from './scanJavaScriptFile';
 export { isJavaScriptLike, mayContainGroupCalls, triggerPattern } from './fileKinds';
-export { settleCandidateCall, sdkFamily, type SdkFamily } from './candidateCalls';
+export { settleCandidateCall } from './candidateCalls';
 
 /** The front end, ready for `defaultFrontEnds`. */
 export const javaScriptFrontEnd: SourceFrontEnd = {
 	language: 'javascript',
+	files: javaScriptFileKinds,
 	handles: isJavaScriptLike,
 	mayContainGroupCalls,
 	scan: scanJavaScriptFile,

@@ -11,7 +11,7 @@ import { isGeneratedAmpli, looksMinified, sourceKindOf } from './fileKinds';
 import { recogniseHttpPayloads } from './httpPayloads';
 import { IdentifyChains } from './identifyChains';
 import { ReceiverResolver } from './receivers';
-import { sdkModuleOf } from './sdkModules';
+import { isServerSideModule } from './sdkModules';
 
 /**
  * Scans one JavaScript/TypeScript file (or the scripts of a .vue/.svelte/.html file) for Amplitude
@@ -89,9 +89,4 @@ function factsOf(uri: string, text: string, model: FileModel): FileFacts {
 	calls.sort((a, b) => a.range.start - b.range.start);
 	candidateCalls.sort((a, b) => a.range.start - b.range.start);
 	return { uri, calls, candidateCalls, exports: collectExports(tools), imports, ...(serverSide ? { serverSide } : {}) };
-}
-
-function isServerSideModule(specifier: string): boolean {
-	const module = sdkModuleOf(specifier);
-	return module === 'amplitude-node' || module === 'amplitude-node-legacy' || module === 'segment-node' || module === 'segment-node-legacy';
 }

@@ -1,4 +1,5 @@
-import type { ImportRef, SdkId } from '../callFacts';
+import type { ImportRef } from '../callFacts';
+import { isSegmentSdk, isServerSideSdk, type SdkId } from '../sdks';
 
 /**
  * The packages (and script-loader globals) the scanner knows, and what reading members off them,
@@ -54,6 +55,37 @@ const moduleBySpecifier: ReadonlyMap<string, SdkModuleId> = new Map<string, SdkM
 	['@segment/analytics-node', 'segment-node'],
 	['analytics-node', 'segment-node-legacy'],
 ]);
+
+/** The SDK (of the table in ../sdks.ts) each module belongs to; undefined: not a client by itself. */
+const sdkByModule: Readonly<Record<SdkModuleId, SdkId | undefined>> = {
+	'amplitude-browser': 'amplitude-browser',
+	'amplitude-node': 'amplitude-node',
+	'amplitude-react-native': 'amplitude-react-native',
+	'amplitude-unified': 'amplitude-unified',
+	'amplitude-marketing-browser': 'amplitude-marketing-browser',
+	'amplitude-js': 'amplitude-js',
+	'amplitude-react-native-legacy': 'amplitude-react-native-legacy',
+	'amplitude-node-legacy': 'amplitude-node-legacy',
+	'amplitude-identify-legacy': undefined,
+	'amplitude-core': undefined,
+	'segment-next': 'segment-browser',
+	'segment-node': 'segment-node',
+	'segment-node-legacy': 'segment-node',
+	'amplitude-global': 'amplitude-browser',
+	'segment-global': 'segment-browser',
+};
+
+/** The SDK a module belongs to, if it is a client's module. */
+export function sdkOfModule(module: SdkModuleId): SdkId | undefined {
+	return sdkByModule[module];
+}
+
+/** Whether importing `specifier` makes a file server-side (it imports a server-side SDK's package). */
+export function isServerSideModule(specifier: string): boolean {
+	const module = sdkModuleOf(specifier);
+	const sdk = module && sdkOfModule(module);
+	return sdk !== undefined && isServerSideSdk(sdk);
+}
 
 /** The SDK module a specifier names (`@amplitude/analytics-browser`, also its subpaths), if any. */
 export function sdkModuleOf(specifier: string): SdkModuleId | undefined {
@@ -117,11 +149,6 @@ export function isForeignVendorModule(specifier: string): boolean {
 export function mayBeAmpliReceiver(ref: ImportRef): boolean {
 	const names = [ref.exportName, ...(ref.members ?? [])].join('.');
 	return /ampli|analytics|track/i.test(names) || /ampli|analytics|tracking/i.test(ref.module);
-}
-
-/** Server-side SDKs must put user_id or device_id on every call. */
-export function isServerSideSdk(sdk: SdkId): boolean {
-	return sdk === 'amplitude-node' || sdk === 'amplitude-node-legacy' || sdk === 'segment-node';
 }
 
 /** The client a module's root value is, when it is one (`import * as amplitude`, `window.analytics`). */
@@ -196,5 +223,6 @@ export function clientFromTypeName(module: SdkModuleId, path: readonly string[])
 
 /** Whether `new module.<path>()` builds an Amplitude `Identify` (current SDKs, amplitude-js, legacy `@amplitude/identify`). */
 export function isIdentifyClass(module: SdkModuleId, path: readonly string[]): boolean {
-	return path.length === 1 && path[0] === 'Identify' && !module.startsWith('segment');
+	const sdk = sdkOfModule(module);
+	return path.length === 1 && path[0] === 'Identify' && !(sdk && isSegmentSdk(sdk));
 }

@@ -1,5 +1,5 @@
 import type { CallFact, CandidateCallFact, FileFacts } from '../../../../core/src/scan/callFacts';
-import { sdkFamily } from '../../../../core/src/scan/javascript/index';
+import { sdkFamily } from '../../../../core/src/scan/sdks';
 import { LineIndex } from '../../../../core/src/text/lineIndex';
 import { readExpectations, type CallExpectation } from './fixtureExpectations';
 import { hasImportedName, observe, type ObservedCall } from './observedCalls';

@@ -1,0 +1,8 @@
+import { javaScriptFileKinds } from './javascript/javaScriptFileKinds';
+import type { SourceFileKinds } from './sourceFileKinds';
+
+/**
+ * The files of `defaultFrontEnds` (./frontEnds.ts), front end by front end, without their parsers:
+ * for the VS Code client, which must not bundle them. A test checks that both lists agree.
+ */
+export const defaultFileKinds: readonly SourceFileKinds[] = [javaScriptFileKinds];
