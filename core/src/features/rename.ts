@@ -1,6 +1,6 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { nameSpan, whyNameCannotBeWrittenInCode, writeNameInCode } from '../edits/codeNames';
-import { formatKey, planAcceptsEdits } from '../edits/insertPlanEntry';
+import { formatKey } from '../edits/insertPlanEntry';
 import type { TextEdit, WorkspaceTextEdits } from '../edits/textEdit';
 import { rangeContains, type TextRange } from '../text/textRange';
 import { basenameUri, dirnameUri, relativeUriPath } from '../workspace/uris';
@@ -117,10 +117,8 @@ export async function rename(
 
 /** Refusals that depend only on what is renamed: an event, or any symbol of a plan that does not parse. */
 function refusalOfSymbol(plan: ParsedPlan, symbol: PlanSymbol): RenameRefusal | undefined {
-	// The same bar as every plan edit (insertPlanEntry.ts): no error, and no warning that makes yaml's reading doubtful.
-	if (!planAcceptsEdits(plan)) {
-		const problem = plan.document.errors.length > 0 || plan.formFindings.some((f) => f.code === 'plan-syntax') ? 'has syntax errors' : 'reads with a YAML warning (an unknown tag?)';
-		return { reason: 'plan-syntax', message: `${basenameUri(plan.uri)} ${problem}: fix them first, so that the rename can find every entry it must change.` };
+	if (plan.document.errors.length > 0) {
+		return { reason: 'plan-syntax', message: `${basenameUri(plan.uri)} has syntax errors: fix them first, so that the rename can find every entry it must change.` };
 	}
 	if (symbol.kind === 'event') {
 		return {

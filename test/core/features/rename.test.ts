@@ -126,13 +126,6 @@ describe('rename refuses what it cannot do safely', () => {
 		});
 	});
 
-	it('anything, while yaml reads the plan with a warning (its reading, and so the rename, cannot be trusted)', async () => {
-		const doubtful = plan.replace('  team:\n', '  team: !custom\n');
-		const { reason, message } = refusal(await renameAt('  company:', 'account', {}, doubtful));
-		assert.equal(reason, 'plan-syntax');
-		assert.match(message, /^tracking-plan\.yaml reads with a YAML warning/);
-	});
-
 	it('prepareRename says why up front: an event, a name computed at run time', async () => {
 		const { index, texts } = await world();
 		assert.equal((prepareRename(index, planUri, plan.indexOf('Seat Added') + 1) as { refusal: { reason: string } }).refusal.reason, 'event');
