@@ -14,7 +14,7 @@ export interface CurrentTextsHost {
 	/** The plan files that could govern `uri`. */
 	planCandidates(uri: string): readonly string[];
 	/** Whether the URI may be read at all (inside the workspace, or held by the index). */
-	readable(uri: string): boolean;
+	readable(uri: string): Promise<boolean>;
 	/** A closed file as it is on disk now. */
 	diskState(uri: string): Promise<DiskState>;
 	/** Whether the index holds the file as it is on disk. */
@@ -51,7 +51,7 @@ targets: readonly string[],
 		const disk = new Map<string, DiskState>();
 		for (const uri of [...wanted].sort()) {
 			// A URI from the client (a request's document, a diagnostic's data) is read only inside the workspace or when the index holds it.
-			if (!host.openDocument(uri)) disk.set(uri, host.readable(uri) ? await host.diskState(uri) : { kind: 'absent' });
+			if (!host.openDocument(uri)) disk.set(uri, (await host.readable(uri)) ? await host.diskState(uri) : { kind: 'absent' });
 		}
 		const stale = [...disk].filter(([uri, state]) => !host.indexHolds(uri, state)).map(([uri]) => uri);
 		if (stale.length > 0) {
@@ -76,7 +76,7 @@ targets: readonly string[],
 		let changedOnDisk = false;
 		for (const uri of new Set([...edits, ...texts.used])) {
 			const state = disk.get(uri);
-			if (state && host.readable(uri) && !sameDiskState(state, await host.diskState(uri))) changedOnDisk = true;
+			if (state && (await host.readable(uri)) && !sameDiskState(state, await host.diskState(uri))) changedOnDisk = true;
 		}
 		if (!changedOnDisk) return { result, texts };
 	}

@@ -120,8 +120,9 @@ export class ServerWorkspace {
 		return candidates;
 	}
 
-	private readable(uri: string): boolean {
-		return this.index.plan(uri) !== undefined || this.index.hasSource(uri) || this.folders.some((folder) => relativeUriPath(folder, uri) !== undefined);
+	/** Whether a URI the client named may be read: one the index holds, else a plain file of the workspace (as for watcher events). */
+	private async readable(uri: string): Promise<boolean> {
+		return this.index.plan(uri) !== undefined || this.index.hasSource(uri) || (await this.isWorkspaceFile(uri));
 	}
 
 	/** A closed file as it is on disk now, read directly (a source over the size cap, or a plan over the plan size cap, is not read). */

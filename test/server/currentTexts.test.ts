@@ -59,17 +59,20 @@ describe('an edit is answered only when its files did not change between reading
 
 	it('a URI outside the workspace (from a request or a diagnostic\'s data) is never read', async () => {
 		const { disk, workspace } = await loaded();
-		const outside = 'file:///etc/secrets/tracking-plan.yaml';
-		disk.write(outside, 'groupTypes: {}\n');
-		const reads: string[] = [];
-		const readFile = disk.readFile.bind(disk);
-		disk.readFile = async (uri: string) => {
-			reads.push(uri);
-			return readFile(uri);
-		};
-		const answer = await workspace.withCurrentTexts([outside, planUri], async (texts) => texts.text(outside), () => []);
-		assert.ok(answer);
-		assert.equal(answer.result, undefined);
-		assert.ok(!reads.includes(outside));
+		// Elsewhere, and below the folder but climbing out of it percent-encoded (the disk would read /etc/secrets/…).
+		for (const outside of ['file:///etc/secrets/tracking-plan.yaml', `${folder}/%2e%2e/etc/secrets/tracking-plan.yaml`]) {
+			disk.write(outside, 'groupTypes: {}\n');
+			const reads: string[] = [];
+			const readFile = disk.readFile.bind(disk);
+			disk.readFile = async (uri: string) => {
+				reads.push(uri);
+				return readFile(uri);
+			};
+			const answer = await workspace.withCurrentTexts([outside, planUri], async (texts) => texts.text(outside), () => []);
+			assert.ok(answer, outside);
+			assert.equal(answer.result, undefined, outside);
+			assert.ok(!reads.includes(outside), outside);
+			disk.readFile = readFile;
+		}
 	});
 });
