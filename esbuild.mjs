@@ -1,6 +1,6 @@
 // Emits the three bundles; `tsc -b` is the type gate and never feeds these.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { typescriptParserOnlyPlugin } from './scripts/typescriptParserOnly.mjs';
 
@@ -33,6 +33,14 @@ const builds = [
 	{ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
 	{ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env -S node ${cliNodeFlags.join(' ')}` } },
 ];
+
+// The front ends' WebAssembly (a parser runtime, grammars) goes next to the bundles, in dist/wasm/:
+// node/src/nodeWasmAssets.ts reads it from there; only these files ship, never their packages.
+const require = createRequire(import.meta.url);
+const { defaultFrontEnds } = require('./out/core/src/scan/frontEnds.js');
+mkdirSync('dist/wasm', { recursive: true });
+const wasmFiles = new Map(defaultFrontEnds.flatMap((frontEnd) => frontEnd.wasmFiles ?? []).map((file) => [file.fileName, file]));
+for (const file of wasmFiles.values()) copyFileSync(require.resolve(`${file.npmPackage}/${file.fileName}`), `dist/wasm/${file.fileName}`);
 
 if (watch) {
 	for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { checkWorkspace, defaultFrontEnds, displayUri, documentText, neverCancelled } from '../../core/src/index';
 import { NodeFileSystem, toUri } from '../../node/src/nodeFileSystem';
+import { nodeWasmAssets } from '../../node/src/nodeWasmAssets';
 import { onlyErrors, toCheckReport, type CheckReport } from './checkReport';
 import type { CliIo } from './cliIo';
 import { formatGithub } from './formatGithub';
@@ -25,6 +26,7 @@ export async function runCheck(args: CheckArguments, io: CliIo): Promise<number>
 			...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
 			severities: args.severities,
 			frontEnds: defaultFrontEnds,
+			wasmAssets: nodeWasmAssets(),
 			onUnreadable: (uri, error) => io.stderr(`trackplan: skipped ${displayUri(uri)}: ${error instanceof Error ? error.message : String(error)}\n`),
 			onInternalError: (context, error) => {
 				internalErrors++;

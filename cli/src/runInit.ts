@@ -12,6 +12,7 @@ import {
 	type WorkspaceFileSystem,
 } from '../../core/src/index';
 import { NodeFileSystem, toPath, toUri } from '../../node/src/nodeFileSystem';
+import { nodeWasmAssets } from '../../node/src/nodeWasmAssets';
 import type { CliIo } from './cliIo';
 import type { InitArguments } from './parseArguments';
 
@@ -34,6 +35,7 @@ export async function runInit(args: InitArguments, io: CliIo): Promise<number> {
 		toUri(planPath),
 		{
 			frontEnds: defaultFrontEnds,
+			wasmAssets: nodeWasmAssets(),
 			...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
 			onUnreadable: (uri, error) => io.stderr(`trackplan: skipped ${displayUri(uri)}: ${error instanceof Error ? error.message : String(error)}\n`),
 		},

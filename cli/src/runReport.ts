@@ -14,6 +14,7 @@ import {
 	type Workbook,
 } from '../../core/src/index';
 import { NodeFileSystem, toPath, toUri } from '../../node/src/nodeFileSystem';
+import { nodeWasmAssets } from '../../node/src/nodeWasmAssets';
 import type { CliIo } from './cliIo';
 import type { ReportArguments, ReportFormat } from './parseArguments';
 
@@ -34,6 +35,7 @@ export async function runReport(args: ReportArguments, io: CliIo): Promise<numbe
 			...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
 			severities: args.severities,
 			frontEnds: defaultFrontEnds,
+			wasmAssets: nodeWasmAssets(),
 			onUnreadable: (uri, error) => io.stderr(`trackplan: skipped ${displayUri(uri)}: ${error instanceof Error ? error.message : String(error)}\n`),
 		},
 		neverCancelled,

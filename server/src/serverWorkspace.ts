@@ -33,6 +33,7 @@ import { computeOnCurrentTexts, type CurrentTextsHost } from './computeOnCurrent
 import type { CurrentTexts, DiskState } from './currentTexts';
 import { IndexedTexts } from './indexedTexts';
 import type { TrackplanSettings } from './settings';
+import { nodeWasmAssets } from '../../node/src/nodeWasmAssets';
 
 export interface Logger {
 	log(message: string): void;
@@ -194,7 +195,7 @@ export class ServerWorkspace {
 			// Over the size cap, an open document is not scanned (typing into a 20 MB file would stall every request), as on disk.
 			const tooLarge = utf8SizeOver(text, this.maxFileSize());
 			if (tooLarge !== undefined) return this.skipTooLarge(uri, tooLarge);
-			this.setSource(uri, text);
+			await this.setSource(uri, text);
 			await this.loadImports([uri]);
 		});
 	}
@@ -239,7 +240,7 @@ export class ServerWorkspace {
 				if (text === undefined) {
 					this.index.removeSource(uri);
 				} else {
-					this.setSource(uri, text);
+					await this.setSource(uri, text);
 				}
 			}
 			if (plansChanged) await this.reindexFolder();
@@ -328,7 +329,7 @@ export class ServerWorkspace {
 			const open = this.openDocument(uri);
 			if (!open || index.hasSource(uri)) continue;
 			const tooLarge = utf8SizeOver(open.getText(), this.maxFileSize());
-			if (tooLarge === undefined) this.setSource(uri, open.getText());
+			if (tooLarge === undefined) await this.setSource(uri, open.getText());
 			else this.skipTooLarge(uri, tooLarge);
 		}
 		await this.loadImports(previous.sourceUris().filter((uri) => this.openDocument(uri) !== undefined));
@@ -339,8 +340,10 @@ export class ServerWorkspace {
 	 * Records one source file's text, if a plan governs it and loading the folders would read it (not in
 	 * node_modules or a folder the plan's excludes prune, not vendored), excluded as the globs say.
 	 */
-	private setSource(uri: string, text: string): void {
+	private async setSource(uri: string, text: string): Promise<void> {
 		if (!this.indexes(uri)) return;
+		// The first file of a language whose parser is WebAssembly loads that parser (once per process).
+		await this.index.prepareFrontEnds([uri]);
 		this.index.setSource(uri, text, { excluded: !this.passesSettingsFilter(uri) || this.excludedByPlan(uri) });
 	}
 
@@ -385,6 +388,7 @@ export class ServerWorkspace {
 	private indexSetup(): WorkspaceIndexOptions {
 		return {
 			frontEnds: defaultFrontEnds,
+			wasmAssets: nodeWasmAssets(),
 			onInternalError: (context, error) => this.logger.error(`Trackplan: internal error in ${context}; its findings are missing. ${describe(error)}`),
 		};
 	}

@@ -4,6 +4,7 @@ import type { Finding } from '../diagnostics/finding';
 import { countGroupProperties } from '../plan/planModel';
 import type { CallFact } from '../scan/callFacts';
 import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
+import type { WasmAssets } from '../scan/wasmAssets';
 import { documentText } from '../text/documentText';
 import type { LineIndex } from '../text/lineIndex';
 import type { WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
@@ -19,6 +20,8 @@ export interface CheckOptions {
 	readonly plan?: string;
 	readonly severities?: RuleSeverities;
 	readonly frontEnds: readonly SourceFrontEnd[];
+	/** Where front ends that parse with WebAssembly read it from. */
+	readonly wasmAssets?: WasmAssets;
 	readonly maxFileSize?: number;
 	/** Told about folders and files that could not be read (they are skipped). */
 	readonly onUnreadable?: (uri: string, error: unknown) => void;
@@ -49,6 +52,7 @@ export async function checkWorkspace(files: WorkspaceFileSystem, options: CheckO
 	const planUris = options.plan ? [await requirePlanFile(files, options.plan)] : await discoverPlans(files, options.roots, token);
 	const index = new WorkspaceIndex({
 		frontEnds: options.frontEnds,
+		...(options.wasmAssets ? { wasmAssets: options.wasmAssets } : {}),
 		...(options.plan ? { explicitPlan: options.plan } : {}),
 		...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
 	});

@@ -6,7 +6,6 @@ import type { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
 import { planAcceptsEdits } from '../edits/insertPlanEntry';
 import { addToPlanFix } from './quickFixes/addToPlan';
 import type { QuickFix } from './quickFixes/codeAction';
-import { groupEntry, insertionEdit, traitEntry } from './quickFixes/insertIntoCall';
 import { replaceNameFix } from './quickFixes/replaceName';
 
 /** A diagnostic as the client sends it back with a code-action request: code and data, never message text. */
@@ -37,18 +36,20 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 		const plan = index.plan(planUri);
 		return plan && planAcceptsEdits(plan) ? plan : undefined;
 	};
+	const writer = index.frontEndFor(uri)?.code;
+	const code = writer ? { code: writer } : undefined;
 	switch (data.rule) {
 		case 'undeclared-group-type': {
 			const plan = editablePlan(data.planUri);
 			return [
-				data.suggestion ? replaceNameFix(uri, text, range, data.groupType, data.suggestion, at, 'code') : undefined,
+				data.suggestion && code ? replaceNameFix(uri, text, range, data.groupType, data.suggestion, at, code) : undefined,
 				plan ? addToPlanFix(plan, ['groupTypes'], data.groupType, { level: data.usedAt }, (file) => `Add group type "${data.groupType}" to ${file}`, at) : undefined,
 			];
 		}
 		case 'undeclared-group-property': {
 			const plan = editablePlan(data.planUri);
 			return [
-				data.suggestion ? replaceNameFix(uri, text, range, data.property, data.suggestion, at, 'code') : undefined,
+				data.suggestion && code ? replaceNameFix(uri, text, range, data.property, data.suggestion, at, code) : undefined,
 				plan
 					? addToPlanFix(
 							plan,
@@ -78,26 +79,23 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 			return [data.suggestion && editablePlan(uri) ? replaceNameFix(uri, text, range, text.slice(range.start, range.end), data.suggestion, at, 'plan') : undefined];
 		case 'missing-event-groups':
 			return [
-				data.insertion
+				data.insertion && writer
 					? {
 							title: `Add the missing group${data.missing.length > 1 ? 's' : ''} ${data.missing.join(', ')} to this call`,
 							isPreferred: true,
-							edits: { [uri]: [insertionEdit(data.insertion, data.missing.map(groupEntry))] },
+							edits: { [uri]: [writer.insertGroups(data.insertion, data.missing)] },
 							diagnostic: at,
 						}
 					: undefined,
 			];
 		case 'segment-group-fallback': {
 			const insertion = data.insertion;
-			if (!insertion) return [];
-			const entries = data.missingTraits.map((trait) => traitEntry(trait, `'' /* TODO: ${trait} */`));
-			const comma = insertion.needsComma ? ', ' : '';
-			const newText = insertion.form === 'argument' ? `${comma}${'undefined, '.repeat(insertion.placeholders)}{ ${entries.join(', ')} }` : `${comma}${entries.join(', ')}`;
+			if (!insertion || !writer) return [];
 			return [
 				{
 					title: `Add the ${data.missingTraits.join(' and ')} trait${data.missingTraits.length > 1 ? 's' : ''} Amplitude needs`,
 					isPreferred: true,
-					edits: { [uri]: [{ range: { start: insertion.offset, end: insertion.offset }, newText }] },
+					edits: { [uri]: [writer.insertTraits(insertion, data.missingTraits)] },
 					diagnostic: at,
 				},
 			];

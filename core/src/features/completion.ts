@@ -1,5 +1,7 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import type { ParsedPlan } from '../plan/parsePlan';
+import type { CodeWriter } from '../scan/codeWriter';
+import type { CompletionContext } from '../scan/completionContext';
 import type { TextRange } from '../text/textRange';
 import type { WorkspaceIndex } from '../workspaceIndex/workspaceIndex';
 import { planCompletions } from './planCompletion';
@@ -14,16 +16,6 @@ export interface CompletionEntry {
 	readonly insertText?: string;
 }
 
-/** What the code before the cursor is in the middle of writing. */
-const sourceContexts: readonly { readonly pattern: RegExp; readonly wants: 'groupType' | 'groupProperty' | 'event' | 'groupKey' }[] = [
-	{ pattern: /(?:setGroup|groupIdentify|identifyGroup|set_group|group_identify)\(\s*(['"`])([^'"`\n]*)$/, wants: 'groupType' },
-	{ pattern: /\b(?:group_type|groupType)\s*:\s*(['"`])([^'"`\n]*)$/, wants: 'groupType' },
-	{ pattern: /\.(?:set|setOnce|add|append|prepend|unset|preInsert|postInsert|remove)\(\s*(['"`])([^'"`\n]*)$/, wants: 'groupProperty' },
-	{ pattern: /(?:track|logEvent|logEventWithGroups)\(\s*(['"`])([^'"`\n]*)$/, wants: 'event' },
-	{ pattern: /\bevent_type\s*:\s*(['"`])([^'"`\n]*)$/, wants: 'event' },
-	{ pattern: /\bgroups\s*:\s*\{(?:[^{}]*,)?\s*(['"]?)([\w .-]*)$/, wants: 'groupKey' },
-];
-
 /**
  * Completion in a source file (group types, group property names, event names inside SDK calls)
  * or in a plan (keys and declared names). Every entry carries the plan's description.
@@ -34,21 +26,15 @@ export function completion(index: WorkspaceIndex, uri: string, text: string, off
 	const governing = index.planFor(uri);
 	if (!governing) return [];
 	throwIfCancelled(token);
-	const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-	const before = text.slice(Math.max(lineStart, offset - 400), offset);
-	for (const context of sourceContexts) {
-		const match = context.pattern.exec(before);
-		if (!match) continue;
-		const typed = match[2] ?? '';
-		const range = { start: offset - typed.length, end: offset };
-		if (context.wants === 'groupProperty' && !/Identify/.test(text)) return [];
-		return entriesFor(governing, context.wants, range, match[1] ?? '', text, offset);
-	}
-	return [];
+	const frontEnd = index.frontEndFor(uri);
+	const context = frontEnd?.completionContext(text, offset);
+	if (!frontEnd || !context) return [];
+	return entriesFor(governing, context, { start: context.start, end: offset }, frontEnd.code);
 }
 
-function entriesFor(plan: ParsedPlan, wants: 'groupType' | 'groupProperty' | 'event' | 'groupKey', range: TextRange, quote: string, text: string, offset: number): CompletionEntry[] {
+function entriesFor(plan: ParsedPlan, context: CompletionContext, range: TextRange, writer: CodeWriter): CompletionEntry[] {
 	const model = plan.model;
+	const wants = context.wants;
 	if (wants === 'groupType' || wants === 'groupKey') {
 		return model.groupTypes.map((groupType) => ({
 			label: groupType.name,
@@ -56,7 +42,7 @@ function entriesFor(plan: ParsedPlan, wants: 'groupType' | 'groupProperty' | 'ev
 			detail: `group type · ${groupType.level} level`,
 			...(groupType.description ? { documentation: groupType.description } : {}),
 			range,
-			...(wants === 'groupKey' && !quote ? { insertText: `${/^[A-Za-z_$][\w$]*$/.test(groupType.name) ? groupType.name : `'${groupType.name}'`}: ` } : {}),
+			...(wants === 'groupKey' && !context.quote ? { insertText: writer.groupKey(groupType.name) } : {}),
 		}));
 	}
 	if (wants === 'event') {
@@ -68,8 +54,8 @@ function entriesFor(plan: ParsedPlan, wants: 'groupType' | 'groupProperty' | 'ev
 			range,
 		}));
 	}
-	const groupType = nearestGroupIdentifyType(plan, text, offset);
-	const types = groupType ? model.groupTypes.filter((t) => t.name === groupType) : model.groupTypes;
+	const declared = context.groupType ? model.groupTypes.filter((t) => t.name === context.groupType) : [];
+	const types = declared.length > 0 ? declared : model.groupTypes;
 	return types.flatMap((t) =>
 		t.properties
 			.filter((p) => !p.dynamic && p.source !== 'salesforce')
@@ -81,12 +67,4 @@ function entriesFor(plan: ParsedPlan, wants: 'groupType' | 'groupProperty' | 'ev
 				range,
 			})),
 	);
-}
-
-/** The group type of the next groupIdentify after the cursor, when the Identify being built feeds one. */
-function nearestGroupIdentifyType(plan: ParsedPlan, text: string, offset: number): string | undefined {
-	const after = text.slice(offset, offset + 2000);
-	const match = /groupIdentify\(\s*(['"`])([^'"`\n]+)\1/.exec(after);
-	const name = match?.[2];
-	return name && plan.model.groupTypes.some((t) => t.name === name) ? name : undefined;
 }

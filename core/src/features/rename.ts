@@ -1,5 +1,4 @@
 import { throwIfCancelled, type CancellationToken } from '../cancellation';
-import { nameSpan, whyNameCannotBeWrittenInCode, writeNameInCode } from '../edits/codeNames';
 import { formatKey } from '../edits/insertPlanEntry';
 import type { TextEdit, WorkspaceTextEdits } from '../edits/textEdit';
 import { rangeContains, type TextRange } from '../text/textRange';
@@ -78,11 +77,13 @@ export async function rename(
 	for (const source of [...sourceUris].sort()) {
 		throwIfCancelled(token);
 		const text = await readText(source);
-		if (text === undefined) continue;
+		const writer = index.frontEndFor(source)?.code;
+		if (text === undefined || !writer) continue;
+		const nameSpan = writer.nameSpan;
 		const write = (range: TextRange): RenameRefusal | undefined => {
-			const why = whyNameCannotBeWrittenInCode(source, text, range, newName);
+			const why = writer.whyNameCannotBeWritten(source, text, range, newName);
 			if (why) return unwritableUse(plan, source, text, range, newName, why);
-			add(source, writeNameInCode(source, text, range, newName));
+			add(source, writer.writeName(source, text, range, newName));
 			return undefined;
 		};
 		for (const use of codeUses) {

@@ -1,4 +1,5 @@
 import { ampliMethodName, knownGroups, levelOf } from '../rules/code/planLookup';
+import type { MethodNaming } from '../scan/callFacts';
 import { valueTypeName } from '../rules/code/valueTypes';
 import type { CallFact, ValueFact } from '../scan/callFacts';
 import type { LineIndex } from '../text/lineIndex';
@@ -78,6 +79,7 @@ interface GroupTypeDraft {
 interface EventDraft {
 	name: string;
 	ampliMethod: boolean;
+	methodNaming?: MethodNaming;
 	groups: string[];
 	/** Group sets of the calls whose groups are fully known. */
 	knownSets: Set<string>[];
@@ -190,7 +192,7 @@ function recordEvent(events: Map<string, EventDraft>, call: CallFact, at: SeenAt
 	const ampliMethod = fact.matchBy === 'ampli-method';
 	const key = `${ampliMethod ? 'ampli' : 'name'}:${fact.name}`;
 	let draft = events.get(key);
-	if (!draft) events.set(key, (draft = { name: fact.name, ampliMethod, groups: [], knownSets: [], calls: 0, firstAt: at }));
+	if (!draft) events.set(key, (draft = { name: fact.name, ampliMethod, ...(fact.methodNaming ? { methodNaming: fact.methodNaming } : {}), groups: [], knownSets: [], calls: 0, firstAt: at }));
 	draft.calls++;
 	const carried = knownGroups(call).map((g) => g.name);
 	for (const name of carried) if (!draft.groups.includes(name)) draft.groups.push(name);
@@ -202,7 +204,7 @@ function mergeAmpliMethods(events: Map<string, EventDraft>): EventDraft[] {
 	const named = [...events.values()].filter((event) => !event.ampliMethod);
 	const merged: EventDraft[] = [];
 	for (const event of events.values()) {
-		const target = event.ampliMethod ? named.find((e) => ampliMethodName(e.name) === event.name) : undefined;
+		const target = event.ampliMethod ? named.find((e) => ampliMethodName(e.name, event.methodNaming) === event.name) : undefined;
 		if (!target) {
 			merged.push(event);
 			continue;

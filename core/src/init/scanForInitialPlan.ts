@@ -2,6 +2,7 @@ import type { CancellationToken } from '../cancellation';
 import { readPlanText } from '../check/discoverPlans';
 import { maxPlanSize } from '../plan/planSizeLimit';
 import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
+import type { WasmAssets } from '../scan/wasmAssets';
 import { documentText } from '../text/documentText';
 import { findPlanFiles } from '../workspace/findPlanFiles';
 import { dirnameUri, relativeUriPath } from '../workspace/uris';
@@ -12,6 +13,8 @@ import type { InventoryFile } from './instrumentationInventory';
 
 export interface InitialPlanScanOptions {
 	readonly frontEnds: readonly SourceFrontEnd[];
+	/** Where front ends that parse with WebAssembly read it from. */
+	readonly wasmAssets?: WasmAssets;
 	readonly maxFileSize?: number;
 	readonly onUnreadable?: (uri: string, error: unknown) => void;
 }
@@ -36,7 +39,7 @@ export async function scanForInitialPlan(
 ): Promise<InitialPlanScan> {
 	const folder = dirnameUri(planUri);
 	const nestedPlans = (await findPlanFiles(files, folder, token, options.onUnreadable)).filter((uri) => dirnameUri(uri) !== folder);
-	const index = new WorkspaceIndex({ frontEnds: options.frontEnds });
+	const index = new WorkspaceIndex({ frontEnds: options.frontEnds, ...(options.wasmAssets ? { wasmAssets: options.wasmAssets } : {}) });
 	index.setPlan(planUri, '');
 	for (const uri of nestedPlans) index.setPlan(uri, documentText(await readPlanText(files, uri, maxPlanSize(options.maxFileSize))));
 	await indexWorkspaceFiles(

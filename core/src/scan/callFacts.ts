@@ -76,15 +76,20 @@ export interface GroupsInsertion {
 	/**
 	 * `object-entry`: add `groups: {…}` as an entry of an existing object literal (event object or options);
 	 * `groups-entry`: add `type: value` entries inside an existing `groups` object literal;
-	 * `argument`: append an options argument `{ groups: {…} }` after the last argument, preceded by
-	 * `placeholders` `undefined` arguments;
-	 * `segment-options`: append `{ integrations: { Amplitude: { groups: {…} } } }`.
+	 * `argument`: append an argument that carries the groups after the last argument (an options
+	 * object, or a `groups` keyword argument where the language has them);
+	 * `segment-options`: append the Segment options that carry them (`integrations` → `Amplitude` → `groups`).
+	 * The front end's code writer turns the form into its language's syntax.
 	 */
 	readonly form: 'object-entry' | 'groups-entry' | 'argument' | 'segment-options';
 	/** Whether the inserted text must start with `, ` (the object or argument list already has entries). */
 	readonly needsComma: boolean;
+	/** Positional arguments the call leaves out before the new one, which the code writer fills with its language's empty value (0 where a keyword names the new argument). */
 	readonly placeholders: number;
 }
+
+/** How a language's Ampli wrapper names an event's method: `Report Exported` → `reportExported` / `report_exported`. */
+export type MethodNaming = 'camelCase' | 'snake_case';
 
 /** One recognised call (or payload literal), normalised to its wire shape. */
 export interface CallFact {
@@ -95,8 +100,11 @@ export interface CallFact {
 	/** The called method's name (`setGroup`, `track`, `reportExported`). */
 	readonly calleeRange: TextRange;
 	readonly method: string;
-	/** Event name for track-like calls; for Ampli typed methods it is the method name (`matchBy: 'ampli-method'`). */
-	readonly event?: NameFact & { readonly matchBy?: 'exact' | 'ampli-method' };
+	/**
+	 * Event name for track-like calls; for Ampli typed methods it is the method name (`matchBy:
+	 * 'ampli-method'`), written in the language's convention (`methodNaming`, camelCase by default).
+	 */
+	readonly event?: NameFact & { readonly matchBy?: 'exact' | 'ampli-method'; readonly methodNaming?: MethodNaming };
 	/** The groups the call carries, in source order. */
 	readonly groups: readonly GroupFact[];
 	/** True when the groups also come from somewhere unreadable (a spread, a variable, a computed key left unresolved). */

@@ -41,6 +41,7 @@ export async function indexWorkspaceFiles(
 ): Promise<CollectedSource[]> {
 	const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
 	const sources = await collectSourceFiles(files, roots, sourceScope(index), token, options.onUnreadable);
+	await index.prepareFrontEnds(sources.map((source) => source.uri));
 	const read = async (uri: string): Promise<string> => options.openText?.(uri) ?? documentText(await files.readFile(uri));
 	const tooLarge = (source: CollectedSource, size: number, excluded: boolean) =>
 		index.skipSource(source.uri, { reason: 'too-large', detail: `${formatSize(size)} > ${formatSize(maxFileSize)}` }, { excluded });

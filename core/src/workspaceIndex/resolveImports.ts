@@ -45,7 +45,7 @@ class ImportResolver {
 	call(call: CallFact): CallFact {
 		return {
 			...call,
-			...(call.event ? { event: { ...this.name(call.event), ...(call.event.matchBy ? { matchBy: call.event.matchBy } : {}) } } : {}),
+			...(call.event ? { event: { ...this.name(call.event), ...(call.event.matchBy ? { matchBy: call.event.matchBy } : {}), ...(call.event.methodNaming ? { methodNaming: call.event.methodNaming } : {}) } } : {}),
 			groups: call.groups.map((group): GroupFact => ({ ...group, type: this.name(group.type), value: this.value(group.value) })),
 			properties: call.properties.map((p): PropertyWriteFact => ({ ...p, name: this.name(p.name), ...(p.value ? { value: this.value(p.value) } : {}) })),
 			...(call.segmentTraits

@@ -9,11 +9,16 @@ import type { CodeRule } from '../rules/codeRule';
 import { OperationCancelled } from '../cancellation';
 import type { CallFact, FileFacts } from '../scan/callFacts';
 import type { SourceFrontEnd } from '../scan/sourceFrontEnd';
+import type { WasmAssets } from '../scan/wasmAssets';
+import { prepareFrontEnds } from './prepareFrontEnds';
 import { LineIndex } from '../text/lineIndex';
 import { addTo } from '../util/multiMap';
 import { applySegmentSettings } from './applySegmentSettings';
+import { EditStates } from './editStates';
 import { GoverningPlans } from './governingPlan';
-import { resolveModule } from './moduleResolution';
+import { looksBinary, skippedFinding, type SkippedFile } from './skippedFiles';
+
+export type { SkippedFile } from './skippedFiles';
 import { importedModules, resolveFileCalls, type FoundExport } from './resolveImports';
 import { computeWorkspaceUsage, fileUsage, type FileUsage, type WorkspaceUsage } from './workspaceUsage';
 import type { ImportRef } from '../scan/callFacts';
@@ -29,12 +34,8 @@ export interface WorkspaceIndexOptions {
 	readonly onInternalError?: (context: string, error: unknown) => void;
 	/** A plan that governs every file (`--plan`, `trackplan.plan`), instead of the nearest one. */
 	readonly explicitPlan?: string;
-}
-
-/** Why a source file was not scanned. */
-export interface SkippedFile {
-	readonly reason: 'too-large' | 'unreadable' | 'binary' | 'unparsable';
-	readonly detail: string;
+	/** Where front ends that parse with WebAssembly read it from (see `prepareFrontEnds`). */
+	readonly wasmAssets?: WasmAssets;
 }
 
 interface SourceEntry {
@@ -87,7 +88,7 @@ export class WorkspaceIndex {
 	/** How many times a front end parsed a file (tests assert incremental behaviour with it). */
 	parseCount = 0;
 	/** What front ends keep of the files edited last, most recent last (see `SourceFrontEnd.scanEdited`). */
-	private readonly editStates = new Map<string, unknown>();
+	private readonly editStates = new EditStates();
 
 	constructor(private readonly options: WorkspaceIndexOptions) {}
 
@@ -134,6 +135,11 @@ export class WorkspaceIndex {
 		return this.options.frontEnds.find((frontEnd) => frontEnd.handles(uri));
 	}
 
+	/** Readies the front ends of these files for a scan; hosts await it before `setSource` (see prepareFrontEnds.ts). */
+	prepareFrontEnds(uris: Iterable<string>): Promise<void> {
+		return prepareFrontEnds(this.options.frontEnds, uris, this.options.wasmAssets, this.options.onInternalError);
+	}
+
 	/** Records a source file's text (from disk or an open editor). Scans it only if it may hold calls or is imported. */
 	setSource(uri: string, text: string, options: { excluded?: boolean } = {}): void {
 		const frontEnd = this.frontEndFor(uri);
@@ -167,7 +173,7 @@ export class WorkspaceIndex {
 	}
 
 	removeSource(uri: string): void {
-		this.editStates.delete(uri);
+		this.editStates.drop(uri);
 		if (this.sources.get(uri)?.facts) this.facetedSetVersion++;
 		if (!this.sources.delete(uri)) return;
 		this.fileSetVersion++;
@@ -240,7 +246,7 @@ export class WorkspaceIndex {
 		}
 		const dependencies = new Map<string, number>();
 		const lookup = (fromUri: string, ref: ImportRef): FoundExport | undefined => {
-			const target = resolveModule(fromUri, ref.module, (candidate) => this.sources.has(candidate));
+			const target = this.resolveModule(fromUri, ref.module);
 			const targetEntry = target ? this.sources.get(target) : undefined;
 			if (!target || !targetEntry) return undefined;
 			dependencies.set(target, targetEntry.version);
@@ -356,6 +362,12 @@ export class WorkspaceIndex {
 
 	// ---- internals
 
+	/** The workspace file an import of `fromUri` names, as the importing file's language resolves it. */
+	private resolveModule(fromUri: string, module: string): string | undefined {
+		const frontEnd = this.sources.get(fromUri)?.frontEnd ?? this.frontEndFor(fromUri);
+		return frontEnd?.resolveModule(fromUri, module, (candidate) => this.sources.has(candidate));
+	}
+
 	private entry(uri: string, frontEnd: SourceFrontEnd): SourceEntry {
 		let entry = this.sources.get(uri);
 		if (!entry) {
@@ -371,6 +383,7 @@ export class WorkspaceIndex {
 		const rescan = entry.facts !== undefined;
 		if (!rescan) this.facetedSetVersion++;
 		try {
+			if (!entry.frontEnd.isReady()) throw new Error(`the ${entry.frontEnd.language} parser was not prepared before the scan`);
 			entry.facts = rescan ? this.scanEdited(entry, text) : entry.frontEnd.scan(entry.uri, text);
 			// The front end gave up on the file (e.g. nested too deeply for its parser): say so once, as for a skipped file.
 			if (entry.facts.scanError) entry.skipped = { reason: 'unparsable', detail: `it could not be parsed (${entry.facts.scanError.replace(/^Could not scan the file: /, '')})` };
@@ -391,18 +404,13 @@ export class WorkspaceIndex {
 	private scanEdited(entry: SourceEntry, text: string): FileFacts {
 		const frontEnd = entry.frontEnd;
 		if (!frontEnd.scanEdited) return frontEnd.scan(entry.uri, text);
-		const previous = this.editStates.get(entry.uri);
-		this.editStates.delete(entry.uri);
-		const { facts, state } = frontEnd.scanEdited(entry.uri, text, previous);
-		if (state !== undefined) {
-			this.editStates.set(entry.uri, state);
-			if (this.editStates.size > keptEditStates) this.editStates.delete(this.editStates.keys().next().value!);
-		}
+		const { facts, state } = frontEnd.scanEdited(entry.uri, text, this.editStates.take(entry.uri));
+		if (state !== undefined) this.editStates.keep(entry.uri, frontEnd, state);
 		return facts;
 	}
 
 	private dropFacts(entry: SourceEntry): void {
-		this.editStates.delete(entry.uri);
+		this.editStates.drop(entry.uri);
 		if (entry.facts) this.facetedSetVersion++;
 		entry.facts = undefined;
 		entry.lines = undefined;
@@ -420,7 +428,7 @@ export class WorkspaceIndex {
 		for (const entry of from ?? this.sources.values()) {
 			if (!entry.facts) continue;
 			for (const module of entry.modules ?? []) {
-				const target = resolveModule(entry.uri, module, (candidate) => this.sources.has(candidate));
+				const target = this.resolveModule(entry.uri, module);
 				const targetEntry = target ? this.sources.get(target) : undefined;
 				if (targetEntry && !targetEntry.facts && !targetEntry.skipped && !targetEntry.importedFrom) pending.add(targetEntry);
 			}
@@ -432,20 +440,3 @@ export class WorkspaceIndex {
 const noUsage: FileUsage = { groupTypeUses: new Map(), groupPropertyKeys: [] };
 const emptyLines = new LineIndex('');
 
-/** Files edited last whose front-end state (e.g. a syntax tree) is kept for the next edit. */
-const keptEditStates = 4;
-
-function looksBinary(text: string): boolean {
-	return text.slice(0, 8192).includes('\u0000');
-}
-
-function skippedFinding(uri: string, skipped: SkippedFile): FindingDraft {
-	const why = skipped.reason === 'too-large' ? 'it is larger than the size limit' : skipped.detail;
-	return {
-		uri,
-		range: { start: 0, end: 0 },
-		code: 'file-skipped',
-		message: `Trackplan did not scan this file: ${why}${skipped.reason === 'too-large' ? ` (${skipped.detail})` : ''}. Calls in it are not checked.${skipped.reason === 'too-large' ? ' Raise the limit (trackplan.maxFileSize / --max-file-size) if it is your own code.' : ''}`,
-		data: { rule: 'file-skipped', reason: skipped.reason, detail: skipped.detail },
-	};
-}

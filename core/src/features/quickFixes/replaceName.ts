@@ -1,4 +1,4 @@
-import { writeNameInCode } from '../../edits/codeNames';
+import type { CodeWriter } from '../../scan/codeWriter';
 import { formatKey } from '../../edits/insertPlanEntry';
 import type { TextRange } from '../../text/textRange';
 import type { QuickFix } from './codeAction';
@@ -9,12 +9,13 @@ import type { QuickFix } from './codeAction';
  * The suggestion is written so the file still reads it as that name: quoted in the plan when YAML
  * needs it, escaped or quoted in code (`{ orgId: 1 }` becomes `{ 'org id': 1 }`).
  */
-export function replaceNameFix(uri: string, text: string, range: TextRange, current: string, suggestion: string, diagnostic: number, where: 'plan' | 'code'): QuickFix | undefined {
+/** `where`: the plan, or code written by `where.code`'s language. */
+export function replaceNameFix(uri: string, text: string, range: TextRange, current: string, suggestion: string, diagnostic: number, where: 'plan' | { readonly code: CodeWriter }): QuickFix | undefined {
 	if (text.slice(range.start, range.end) !== current) return undefined;
 	return {
 		title: `Change to "${suggestion}"`,
 		isPreferred: true,
-		edits: { [uri]: [where === 'plan' ? { range, newText: formatKey(suggestion) } : writeNameInCode(uri, text, range, suggestion)] },
+		edits: { [uri]: [where === 'plan' ? { range, newText: formatKey(suggestion) } : where.code.writeName(uri, text, range, suggestion)] },
 		diagnostic,
 	};
 }

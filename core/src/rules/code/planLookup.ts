@@ -1,5 +1,5 @@
 import type { EventDecl, GroupPropertyDecl, GroupTypeDecl, PlanModel } from '../../plan/planModel';
-import type { CallFact, GroupFact, NameFact, PropertyWriteFact } from '../../scan/callFacts';
+import type { CallFact, GroupFact, MethodNaming, NameFact, PropertyWriteFact } from '../../scan/callFacts';
 
 /** Name lookups in a plan, shared by the code rules. */
 export function findGroupType(plan: PlanModel, name: string): GroupTypeDecl | undefined {
@@ -10,17 +10,18 @@ export function findProperty(groupType: GroupTypeDecl, name: string): GroupPrope
 	return groupType.properties.find((p) => p.name === name);
 }
 
-/** The plan entry of a call's event: by exact name, or by an Ampli method's camelCase name. */
+/** The plan entry of a call's event: by exact name, or by an Ampli method's name in its language's convention. */
 export function findEvent(plan: PlanModel, call: CallFact): EventDecl | undefined {
 	const event = call.event;
 	if (event?.kind !== 'resolved') return undefined;
-	if (event.matchBy === 'ampli-method') return plan.events.find((e) => ampliMethodName(e.name) === event.name);
+	if (event.matchBy === 'ampli-method') return plan.events.find((e) => ampliMethodName(e.name, event.methodNaming) === event.name);
 	return plan.events.find((e) => e.name === event.name);
 }
 
-/** Ampli's method name for an event: `Report Exported` → `reportExported`. */
-export function ampliMethodName(eventName: string): string {
+/** Ampli's method name for an event: `Report Exported` → `reportExported` (camelCase) or `report_exported` (snake_case). */
+export function ampliMethodName(eventName: string, naming: MethodNaming = 'camelCase'): string {
 	const words = eventName.split(/[^A-Za-z0-9]+/).filter(Boolean);
+	if (naming === 'snake_case') return words.map((w) => w.toLowerCase()).join('_');
 	return words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('');
 }
 

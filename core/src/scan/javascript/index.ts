@@ -4,6 +4,9 @@
  */
 import type { SourceFrontEnd } from '../sourceFrontEnd';
 import { isJavaScriptLike, mayContainGroupCalls } from './fileKinds';
+import { javaScriptCodeWriter } from './javaScriptCodeWriter';
+import { javaScriptCompletionContext } from './javaScriptCompletionContexts';
+import { resolveJavaScriptModule } from './javaScriptModules';
 import { javaScriptFileKinds } from './javaScriptFileKinds';
 import { scanEditedJavaScriptFile, scanJavaScriptFile } from './scanJavaScriptFile';
 
@@ -19,4 +22,8 @@ export const javaScriptFrontEnd: SourceFrontEnd = {
 	mayContainGroupCalls,
 	scan: scanJavaScriptFile,
 	scanEdited: scanEditedJavaScriptFile,
+	isReady: () => true,
+	resolveModule: resolveJavaScriptModule,
+	code: javaScriptCodeWriter,
+	completionContext: javaScriptCompletionContext,
 };

@@ -1,5 +1,6 @@
-import { dirnameUri, joinUri } from '../workspace/uris';
+import { dirnameUri, joinUri } from '../../workspace/uris';
 
+/** The extensions a bare specifier may leave out, in the order a bundler tries them (no `.html`: it is not imported). */
 const sourceExtensions = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.svelte'];
 
 /**
@@ -7,7 +8,7 @@ const sourceExtensions = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', 
  * workspace. Relative specifiers only: `./constants`, `../lib/ampli/index.js` (TypeScript's ESM
  * style, meaning `index.ts`), `./groups.ts`, folders with an index file.
  */
-export function resolveModule(fromUri: string, specifier: string, exists: (uri: string) => boolean): string | undefined {
+export function resolveJavaScriptModule(fromUri: string, specifier: string, exists: (uri: string) => boolean): string | undefined {
 	if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') return undefined;
 	const base = joinUri(dirnameUri(fromUri), specifier);
 	for (const candidate of candidatesFor(base)) if (exists(candidate)) return candidate;

@@ -1,12 +1,63 @@
-import { extractEmbeddedScripts } from '../scan/javascript/embeddedScripts';
-import { sourceKindOf } from '../scan/javascript/fileKinds';
-import type { TextRange } from '../text/textRange';
-import type { TextEdit } from './textEdit';
+import type { TextEdit } from '../../edits/textEdit';
+import type { TextRange } from '../../text/textRange';
+import type { GroupsInsertion } from '../callFacts';
+import type { CodeWriter } from '../codeWriter';
+import { extractEmbeddedScripts } from './embeddedScripts';
+import { sourceKindOf } from './fileKinds';
 
 /**
- * Writing a group type, property or event name back into source code (rename, "Change to"), so the
- * code still parses and still means that name, whatever characters it has.
+ * Writing names and groups into JavaScript/TypeScript (rename, "Change to", the missing-groups fix,
+ * completion), so the code still parses and still means that name, whatever characters it has.
  */
+export const javaScriptCodeWriter: CodeWriter = {
+	writeName: writeNameInCode,
+	whyNameCannotBeWritten: whyNameCannotBeWrittenInCode,
+	nameSpan,
+	insertGroups: (insertion, groupTypes) => insertionEdit(insertion, groupTypes.map((type) => `${objectKey(type)}: ${placeholderValue(type)}`)),
+	insertTraits: (insertion, traits) => traitsEdit(insertion, traits),
+	groupKey: (name) => `${objectKey(name)}: `,
+};
+
+/** A placeholder value the user fills in: an empty string, marked so it is easy to spot. */
+function placeholderValue(what: string): string {
+	return `'' /* TODO: ${what.replace(/\*\//g, '')} value */`;
+}
+
+/** A name as an object literal's key: an identifier if it is one, else a single-quoted key. */
+function objectKey(name: string): string {
+	return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${escapedFor("'", name)}'`;
+}
+
+/** The text that adds `entries` (already `key: value` strings) to a call at a recorded insertion point. */
+function insertionEdit(insertion: GroupsInsertion, entries: readonly string[]): TextEdit {
+	const body = entries.join(', ');
+	const comma = insertion.needsComma ? ', ' : '';
+	const skipped = 'undefined, '.repeat(insertion.placeholders);
+	let text: string;
+	switch (insertion.form) {
+		case 'groups-entry':
+			text = `${comma}${body}`;
+			break;
+		case 'object-entry':
+			text = `${comma}groups: { ${body} }`;
+			break;
+		case 'argument':
+			text = `${comma}${skipped}{ groups: { ${body} } }`;
+			break;
+		case 'segment-options':
+			text = `${comma}${skipped}{ integrations: { Amplitude: { groups: { ${body} } } } }`;
+			break;
+	}
+	return { range: { start: insertion.offset, end: insertion.offset }, newText: text };
+}
+
+/** Segment traits: entries of the traits object, or a traits argument of their own. */
+function traitsEdit(insertion: GroupsInsertion, traits: readonly string[]): TextEdit {
+	const entries = traits.map((trait) => `${objectKey(trait)}: '' /* TODO: ${trait.replace(/\*\//g, '')} */`);
+	const comma = insertion.needsComma ? ', ' : '';
+	const newText = insertion.form === 'argument' ? `${comma}${'undefined, '.repeat(insertion.placeholders)}{ ${entries.join(', ')} }` : `${comma}${entries.join(', ')}`;
+	return { range: { start: insertion.offset, end: insertion.offset }, newText };
+}
 
 /**
  * The edit that writes `name` where code wrote another name at `range` (a literal's text without
@@ -15,7 +66,7 @@ import type { TextEdit } from './textEdit';
  * (`{ company }`) keeps its value (`'new name': company`); inside an HTML event-handler attribute,
  * the attribute's quote and `&` as character references.
  */
-export function writeNameInCode(uri: string, text: string, range: TextRange, name: string): TextEdit {
+function writeNameInCode(uri: string, text: string, range: TextRange, name: string): TextEdit {
 	const edit = codeEdit(text, range, name);
 	const quote = attributeQuote(uri, text, range.start);
 	if (!quote) return edit;
@@ -28,7 +79,7 @@ export function writeNameInCode(uri: string, text: string, range: TextRange, nam
  * and `&` must become character references (`&quot;`, `&amp;`): the browser decodes them, but the
  * scanner reads the attribute as written, so the code would no longer be checked under the new name.
  */
-export function whyNameCannotBeWrittenInCode(uri: string, text: string, range: TextRange, name: string): string | undefined {
+function whyNameCannotBeWrittenInCode(uri: string, text: string, range: TextRange, name: string): string | undefined {
 	const quote = attributeQuote(uri, text, range.start);
 	if (!quote) return undefined;
 	const bad = [...name].find((c) => c === '&' || c === quote);
@@ -36,7 +87,7 @@ export function whyNameCannotBeWrittenInCode(uri: string, text: string, range: T
 }
 
 /** Where exactly `name` is written in `range`: the range itself, or inside it when it spans the quotes too; undefined when it is written otherwise. */
-export function nameSpan(text: string, range: TextRange, name: string): TextRange | undefined {
+function nameSpan(text: string, range: TextRange, name: string): TextRange | undefined {
 	const written = text.slice(range.start, range.end);
 	if (written === name) return range;
 	const quote = written[0];
@@ -47,7 +98,7 @@ export function nameSpan(text: string, range: TextRange, name: string): TextRang
 function codeEdit(text: string, range: TextRange, name: string): TextEdit {
 	const quote = text[range.start - 1];
 	if ((quote === "'" || quote === '"' || quote === '`') && text[range.end] === quote) return { range, newText: escapedFor(quote, name) };
-	const key = /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${escapedFor("'", name)}'`;
+	const key = objectKey(name);
 	const next = /^\s*(\S)/.exec(text.slice(range.end, range.end + 200))?.[1];
 	if (next === ',' || next === '}') return { range, newText: `${key}: ${text.slice(range.start, range.end)}` };
 	return { range, newText: key };
