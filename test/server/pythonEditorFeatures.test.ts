@@ -99,6 +99,18 @@ describe('every editor feature in a Python file (language server over a real LSP
 		assert.match(plan, /\n {2}compnay:\n {4}level: user\n/);
 	});
 
+	it('offers "Change to" where escapes spell the name, and not at a constant\'s identifier (the constant is where it is written)', async () => {
+		const escaped = text(BILLING).replace('"compnay"', '"compn\\x61y"');
+		await change(BILLING, escaped);
+		const actions = await fixesFor(BILLING, 'undeclared-group-type');
+		assert.equal(actions[0]!.title, 'Change to "company"');
+		assert.equal(applyEdit(escaped, uri(BILLING), actions[0]!.edit!), text(BILLING).replace('"compnay"', '"company"'));
+		const viaConstant = text(BILLING).replace('client.set_group("compnay"', 'compnay = "compnay"\n    client.set_group(compnay');
+		await change(BILLING, viaConstant);
+		assert.deepEqual((await fixesFor(BILLING, 'undeclared-group-type')).map((a) => a.title), ['Add group type "compnay" to tracking-plan.yaml']);
+		await change(BILLING, text(BILLING));
+	});
+
 	it('adds the missing groups= to a BaseEvent, and the fixed file has no finding left', async () => {
 		const actions = await fixesFor(REPORTS, 'missing-event-groups');
 		assert.deepEqual(actions.map((a) => a.title), ['Add the missing group workspace to this call']);
