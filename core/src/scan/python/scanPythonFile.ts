@@ -5,6 +5,7 @@ import { LazyGrammar, type Tree } from '../treeSitter/treeSitterRuntime';
 import { recognisePythonCalls } from './pythonCallRecognition';
 import type { PythonTools } from './pythonCallSite';
 import { collectPythonExports } from './pythonExports';
+import { recognisePythonHttpPayloads } from './pythonHttpPayloads';
 import { PythonIdentifyChains } from './pythonIdentify';
 import { PythonScopes } from './pythonScopes';
 import { isServerSidePythonModule } from './pythonSdkModules';
@@ -77,10 +78,12 @@ function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 	const values = new PythonValues(text, scopes);
 	const imports = new Set<string>();
 	const calls: SyntaxNode[] = [];
+	const dicts: SyntaxNode[] = [];
 	const subscriptAssignments = new Map<string, SyntaxNode[]>();
 	let legacyAnalytics = false;
 	for (const node of descendants(root)) {
 		if (node.type === 'call') calls.push(node);
+		else if (node.type === 'dictionary') dicts.push(node);
 		else if (node.type === 'import_statement' || node.type === 'import_from_statement') {
 			for (const child of node.children) {
 				if (child.field === 'module_name') imports.add(text.slice(child.start, child.end).replace(/\s+/g, ''));
@@ -104,6 +107,7 @@ function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 	const tools: PythonTools = { text, scopes, values, legacyAnalytics, serverSideFile: serverSide, consumed: new Set(), subscriptAssignments };
 	const identify = new PythonIdentifyChains(tools, calls);
 	const found = recognisePythonCalls(tools, identify, calls);
+	found.calls.push(...recognisePythonHttpPayloads(tools, dicts));
 	found.calls.sort((a, b) => a.range.start - b.range.start);
 	found.candidateCalls.sort((a, b) => a.range.start - b.range.start);
 	return { uri, calls: found.calls, candidateCalls: found.candidateCalls, exports: collectPythonExports(tools), imports: importList, ...(serverSide ? { serverSide } : {}) };
