@@ -17,6 +17,7 @@ const BILLING = 'app/billing.py';
 const REPORTS = 'app/reports.py';
 const GROUPS = 'app/groups.py';
 const DASHBOARDS = 'app/dashboards.py';
+const CRM = 'app/crm.py';
 
 function applyEdit(text: string, uri: string, edit: WorkspaceEdit): string {
 	return TextDocument.applyEdits(TextDocument.create(uri, 'text', 1, text), edit.changes?.[uri] ?? []);
@@ -82,7 +83,7 @@ describe('every editor feature in a Python file (language server over a real LSP
 	it('answers workspace diagnostics for .py files that are not open', async () => {
 		const report = await client.request<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
 		const files = report.items.filter((i) => i.items.length > 0).map((i) => i.uri.slice(client.rootUri.length + 1)).sort();
-		assert.deepEqual(files, [BILLING, REPORTS]);
+		assert.deepEqual(files, [BILLING, CRM, REPORTS]);
 	});
 
 	it('offers "Change to" and "Add group type to the plan" for an undeclared group type', async () => {
@@ -119,6 +120,21 @@ describe('every editor feature in a Python file (language server over a real LSP
 		await change(REPORTS, fixed);
 		assert.deepEqual((await client.pull(uri(REPORTS))).map((d) => d.code), [], 'the groups the fix wrote are read back');
 		await change(REPORTS, text(REPORTS));
+	});
+
+	it('adds the Amplitude traits to a Segment group call, and its groups to a Segment track call through integrations', async () => {
+		await client.open(uri(CRM), text(CRM), 'python');
+		const traits = await fixesFor(CRM, 'segment-group-fallback');
+		assert.deepEqual(traits.map((a) => a.title), ['Add the group_type and group_value traits Amplitude needs']);
+		const withTraits = applyEdit(text(CRM), uri(CRM), traits[0]!.edit!);
+		assert.equal(withTraits, text(CRM).replace('{"name": company.name}', '{"name": company.name, "group_type": TODO_group_type, "group_value": TODO_group_value}'));
+		const groups = await fixesFor(CRM, 'missing-event-groups');
+		const withGroups = applyEdit(withTraits, uri(CRM), groups[0]!.edit!);
+		assert.equal(withGroups, withTraits.replace('{"format": "csv"})', '{"format": "csv"}, integrations={"Amplitude": {"groups": {"workspace": TODO_workspace}}})'));
+		await change(CRM, withGroups);
+		// The fallback and the missing groups are gone; the group_type placeholder, a name nobody defined, reads as unfinished.
+		assert.deepEqual((await client.pull(uri(CRM))).map((d) => d.code), ['unresolved-group-type']);
+		await change(CRM, text(CRM));
 	});
 
 	it('completes group types in set_group(", with the plan\'s descriptions', async () => {
@@ -230,6 +246,6 @@ describe('every editor feature in a Python file (language server over a real LSP
 		assert.equal(lensAt('  company:'), 'used in 2 places');
 		assert.equal(lensAt('    plan:'), 'used in 1 place');
 		assert.equal(lensAt('  workspace:'), 'used in 1 place');
-		assert.equal(lensAt('  Report Exported:'), 'used in 2 places');
+		assert.equal(lensAt('  Report Exported:'), 'used in 3 places');
 	});
 });
