@@ -103,7 +103,8 @@ function whyNameCannotBeWritten(_uri: string, text: string, range: TextRange, na
 	const literal = literalAt(text, range);
 	if (literal && kindOf(literal).bytes) return 'it is a bytes literal (b"…"), and Amplitude names are str: make it a str literal first';
 	if (literal || !keywordArgumentAt(text, range) || isPythonIdentifier(name)) return undefined;
-	return `it is the keyword argument ${text.slice(range.start, range.end)}=, and ${JSON.stringify(name)} is not a Python identifier: write that mapping with string keys ({"…": …}) first`;
+	const keyword = text.slice(range.start, range.end);
+	return `it is the keyword argument ${keyword}=, and ${JSON.stringify(name)} is not a Python identifier: write that mapping with string keys first`;
 }
 
 /**
@@ -128,7 +129,11 @@ function keywordArgumentAt(text: string, range: TextRange): boolean {
 }
 
 const keywords = new Set(
-	'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
+	[
+		...['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except'],
+		...['finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try'],
+		...['while', 'with', 'yield'],
+	],
 );
 
 /** An ASCII Python identifier that is not a keyword (non-ASCII identifiers are NFKC-normalised by Python, so a key could change: not written). */

@@ -16,7 +16,10 @@ export interface PythonStringLiteral {
 	readonly content: TextRange;
 }
 
-/** What a prefix makes of a literal's content: raw (backslashes are literal), bytes (not a str), formatted (`{`/`}` are placeholders unless doubled: f- and t-strings). */
+/**
+ * What a prefix makes of a literal's content: raw (backslashes are literal), bytes (not a str),
+ * formatted (`{`/`}` are placeholders unless doubled: f- and t-strings).
+ */
 export interface LiteralKind {
 	readonly raw: boolean;
 	readonly bytes: boolean;
