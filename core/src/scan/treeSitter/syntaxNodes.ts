@@ -1,4 +1,4 @@
-import type { Tree } from './treeSitterRuntime';
+import type { Tree, TreeCursor } from './treeSitterRuntime';
 
 /**
  * A plain-JS copy of a tree-sitter tree's named nodes (comments left out), with offsets that are
@@ -28,6 +28,14 @@ export class NestingTooDeep extends Error {
 /** How deep a copied tree may nest: far beyond real code, well within the stack of the recursive readers. */
 export const maxNestingDepth = 400;
 
+/** Named node types that never have children in the grammars read so far (a failed descent into them is a WebAssembly call saved). */
+const leafTypes: ReadonlySet<string> = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'string_start', 'string_end', 'escape_sequence', 'comment', 'type_conversion']);
+
+/** Anonymous nodes are tokens, except an `ERROR` node's tokens' parents (rare): only those may have children. */
+function mayHaveChildren(cursor: TreeCursor): boolean {
+	return cursor.nodeType === 'ERROR';
+}
+
 interface MutableNode {
 	type: string;
 	start: number;
@@ -54,13 +62,16 @@ export function copySyntaxTree(tree: Tree, skipped: ReadonlySet<string>, maxDept
 		for (;;) {
 			const owner = owners[depth - 1]!;
 			let added: MutableNode = owner;
-			const type = cursor.nodeType;
-			if ((cursor.nodeIsNamed || type === 'ERROR') && !skipped.has(type)) {
-				added = { type, start: cursor.startIndex, end: cursor.endIndex, field: cursor.currentFieldName ?? undefined, children: [], parent: owner, broken: type === 'ERROR' || cursor.nodeIsMissing };
+			// Each cursor read crosses into WebAssembly: anonymous tokens (most leaves) cost one read and one failed descent at most.
+			const named = cursor.nodeIsNamed;
+			const type = named ? cursor.nodeType : undefined;
+			if (named && !skipped.has(type!)) {
+				added = { type: type!, start: cursor.startIndex, end: cursor.endIndex, field: cursor.currentFieldName ?? undefined, children: [], parent: owner, broken: type === 'ERROR' || cursor.nodeIsMissing };
 				owner.children.push(added);
 			}
 			owners[depth] = added;
-			if (!skipped.has(type) && cursor.gotoFirstChild()) {
+			const descend = named ? !skipped.has(type!) && !leafTypes.has(type!) : mayHaveChildren(cursor);
+			if (descend && cursor.gotoFirstChild()) {
 				depth++;
 				if (depth > maxDepth) throw new NestingTooDeep(maxDepth);
 				continue;
