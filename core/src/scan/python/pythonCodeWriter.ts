@@ -2,7 +2,7 @@ import type { TextEdit } from '../../edits/textEdit';
 import type { TextRange } from '../../text/textRange';
 import type { GroupsInsertion } from '../callFacts';
 import type { CodeWriter } from '../codeWriter';
-import { kindOf, literalAt, literalValue, stringLiteral, writtenContent, type PythonStringLiteral } from './pythonStringLiterals';
+import { kindOf, literalAt, literalValue, openingBefore, stringLiteral, writtenContent, type PythonStringLiteral } from './pythonStringLiterals';
 
 /**
  * Writing names and groups into Python (rename, "Change to", the missing-groups fix, completion),
@@ -91,12 +91,19 @@ function quoteCharNear(text: string, offset: number): string {
  */
 function writeName(_uri: string, text: string, range: TextRange, name: string): TextEdit {
 	const literal = literalAt(text, range);
-	if (!literal) return keywordArgumentAt(text, range) ? { range, newText: name } : { range, newText: stringLiteral(name, '"') };
+	if (!literal) return { range, newText: writtenOutsideLiteral(text, range, name) };
 	const written = writtenContent(kindOf(literal), name);
 	if (written !== undefined) return { range: literal.content, newText: written };
 	const prefix = literal.prefix.replace(/r/gi, '');
 	const unraw = writtenContent(kindOf({ prefix, quote: literal.quote }), name)!;
 	return { range: literal.range, newText: `${prefix}${literal.quote}${unraw}${literal.quote}` };
+}
+
+/** A keyword argument's name as it is; in a string not closed yet, escaped for its opening quote; anywhere else a new str literal. */
+function writtenOutsideLiteral(text: string, range: TextRange, name: string): string {
+	if (keywordArgumentAt(text, range)) return name;
+	const opening = openingBefore(text, range.start);
+	return opening ? (writtenContent(kindOf(opening), name) ?? name) : stringLiteral(name, '"');
 }
 
 function whyNameCannotBeWritten(_uri: string, text: string, range: TextRange, name: string): string | undefined {

@@ -50,6 +50,17 @@ export function literalAt(text: string, range: TextRange): PythonStringLiteral |
 	return literalAroundContent(text, range) ?? literalSpanning(text, range);
 }
 
+/**
+ * The prefix and quote of a string literal that opens just before `start` and is not closed yet
+ * (completion typing a name into `set_group("co`); undefined when no quote opens there.
+ */
+export function openingBefore(text: string, start: number): Pick<PythonStringLiteral, 'prefix' | 'quote'> | undefined {
+	const quoteChar = text[start - 1];
+	if (quoteChar !== "'" && quoteChar !== '"') return undefined;
+	const quote = start >= 3 && text.slice(start - 3, start) === quoteChar.repeat(3) ? quoteChar.repeat(3) : quoteChar;
+	return { prefix: prefixBefore(text, start - quote.length), quote };
+}
+
 function literalAroundContent(text: string, range: TextRange): PythonStringLiteral | undefined {
 	const quoteChar = text[range.start - 1];
 	if ((quoteChar !== "'" && quoteChar !== '"') || text[range.end] !== quoteChar) return undefined;
