@@ -1,5 +1,5 @@
 import type { FileFacts } from '../callFacts';
-import { parseIncrementally } from '../treeSitter/incrementalParse';
+import { parseIncrementally, reparseForReuse } from '../treeSitter/incrementalParse';
 import { copySyntaxTree, descendants, fieldOf, NestingTooDeep, type SyntaxNode } from '../treeSitter/syntaxNodes';
 import { LazyGrammar, type Tree } from '../treeSitter/treeSitterRuntime';
 import { recognisePythonCalls } from './pythonCallRecognition';
@@ -21,6 +21,8 @@ export interface EditedPython {
 	readonly uri: string;
 	readonly text: string;
 	tree: Tree | undefined;
+	/** The copy of `tree`, whose unchanged statements the next version reuses. */
+	readonly root: SyntaxNode;
 }
 
 function isEditedPython(state: unknown): state is EditedPython {
@@ -43,14 +45,21 @@ export function scanPythonFile(uri: string, text: string): FileFacts {
 /** As `scanPythonFile`, re-parsing incrementally from the previous version's tree; the returned state owns the new tree. */
 export function scanEditedPythonFile(uri: string, text: string, previous: unknown): { facts: FileFacts; state: EditedPython | undefined } {
 	const old = isEditedPython(previous) ? previous : undefined;
-	const reusable = old && old.uri === uri && old.tree ? { tree: old.tree, text: old.text } : undefined;
+	const reusable = old && old.uri === uri && old.tree ? { tree: old.tree, text: old.text, root: old.root } : undefined;
 	if (old && !reusable) disposePythonState(old);
 	if (old) old.tree = undefined;
 	let tree: Tree | undefined;
 	try {
-		tree = parseIncrementally(pythonGrammar.parser(), text, reusable);
-		const facts = factsOf(uri, text, copySyntaxTree(tree, skipped));
-		return { facts, state: { kind: 'edited-python', uri, text, tree } };
+		let root: SyntaxNode;
+		if (reusable) {
+			const reparsed = reparseForReuse(pythonGrammar.parser(), text, reusable);
+			tree = reparsed.tree;
+			root = copySyntaxTree(tree, skipped, undefined, reparsed.reuse);
+		} else {
+			tree = parseIncrementally(pythonGrammar.parser(), text);
+			root = copySyntaxTree(tree, skipped);
+		}
+		return { facts: factsOf(uri, text, root), state: { kind: 'edited-python', uri, text, tree, root } };
 	} catch (error) {
 		tree?.delete();
 		return { facts: failed(uri, error), state: undefined };

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { FileFacts } from '../../../../core/src/scan/callFacts';
 import { pythonFrontEnd } from '../../../../core/src/scan/python/index';
+import { fixturesRoot } from '../../../support/paths';
 import { prepareFrontEnd } from '../support/fixtureSets';
 
 const scan = (text: string, uri = 'file:///w/app/main.py'): FileFacts => pythonFrontEnd.scan(uri, text);
@@ -9,6 +12,13 @@ const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key
 
 describe('the Python front end', () => {
 	before(() => prepareFrontEnd(pythonFrontEnd));
+
+	it('the prefilter passes files that may hold a call and skips ordinary modules', () => {
+		for (const text of ['client.set_group("a", "b")', 'ampli.report_exported(uid)', 'analytics.group(uid, gid)', '{"event_type": "E"}', 'c.track(BaseEvent("E"))', 'client.group_identify(t, n, i)']) {
+			assert.equal(pythonFrontEnd.mayContainGroupCalls(text), true, text);
+		}
+		assert.equal(pythonFrontEnd.mayContainGroupCalls('import os\n\ndef main():\n    print(os.getcwd())\n'), false);
+	});
 
 	it('resolves relative and absolute imports to .py modules and packages', () => {
 		const files = new Set(['file:///w/app/constants.py', 'file:///w/app/__init__.py', 'file:///w/app/pkg/__init__.py', 'file:///w/app/pkg/x.py', 'file:///w/src/lib/names.py']);
@@ -110,6 +120,23 @@ describe('the Python front end', () => {
 		pythonFrontEnd.disposeState!(second.state);
 		assert.equal((second.state as { tree?: unknown }).tree, undefined);
 		pythonFrontEnd.disposeState!(second.state);
+	});
+
+	it('a run of edits (typing, deleting, pasting a line) scanned incrementally matches full scans at every step', () => {
+		const fixture = readFileSync(path.join(fixturesRoot, 'python/worker/backfill.py'), 'utf8');
+		let text = fixture;
+		let state: unknown;
+		const steps: [number, number, string][] = [];
+		for (let i = 0; i < 60; i++) {
+			const at = (i * 7919) % text.length;
+			steps.push(i % 3 === 0 ? [at, at, 'x'] : i % 3 === 1 ? [at, Math.min(text.length, at + 5), ''] : [at, at, '\nclient.set_group("company", "a")\n']);
+			const [start, end, insert] = steps[steps.length - 1]!;
+			text = text.slice(0, start) + insert + text.slice(end);
+			const edited = pythonFrontEnd.scanEdited!('file:///w/backfill.py', text, state);
+			state = edited.state;
+			assert.deepEqual(edited.facts, scan(text, 'file:///w/backfill.py'), `after step ${i}: ${JSON.stringify(steps[steps.length - 1])}`);
+		}
+		pythonFrontEnd.disposeState!(state);
 	});
 
 	it('hostile inputs: binary, invalid UTF-8, 20,000-deep nesting, a huge file: no throw, no hang', () => {
