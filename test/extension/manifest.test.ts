@@ -39,15 +39,19 @@ describe('the extension manifest', () => {
 			const file = path.join(repoRoot, contribution.url ?? contribution.path);
 			assert.ok(existsSync(file), file);
 		}
-		const snippets = JSON.parse(readFileSync(path.join(repoRoot, manifest.contributes.snippets[0].path), 'utf8'));
-		for (const [name, snippet] of Object.entries<{ prefix: unknown; body: unknown; description: unknown }>(snippets)) {
-			assert.ok(Array.isArray(snippet.prefix) || typeof snippet.prefix === 'string', name);
-			assert.ok(Array.isArray(snippet.body), name);
-			assert.equal(typeof snippet.description, 'string', name);
+		const files = new Set<string>(manifest.contributes.snippets.map((s: { path: string }) => s.path));
+		for (const file of files) {
+			const snippets = JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8'));
+			assert.ok(Object.keys(snippets).length > 0, file);
+			for (const [name, snippet] of Object.entries<{ prefix: unknown; body: unknown; description: unknown }>(snippets)) {
+				assert.ok(Array.isArray(snippet.prefix) || typeof snippet.prefix === 'string', name);
+				assert.ok(Array.isArray(snippet.body), name);
+				assert.equal(typeof snippet.description, 'string', name);
+			}
 		}
 		assert.deepEqual(
 			manifest.contributes.snippets.map((s: { language: string }) => s.language).sort(),
-			['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
+			['javascript', 'javascriptreact', 'python', 'typescript', 'typescriptreact'],
 		);
 	});
 });

@@ -6,8 +6,13 @@ import { repoRoot } from '../support/paths';
 
 /** A fresh copy of examples/acme-saas in a temp folder, with helpers to name its files. */
 export function copyOfExample(): { folder: string; uri: (relative: string) => string; text: (relative: string) => string } {
+	return copyOfWorkspace(path.join(repoRoot, 'examples/acme-saas'));
+}
+
+/** A fresh copy of a workspace folder (a path) in a temp folder, with helpers to name its files. */
+export function copyOfWorkspace(source: string): { folder: string; uri: (relative: string) => string; text: (relative: string) => string } {
 	const folder = mkdtempSync(path.join(tmpdir(), 'trackplan-server-'));
-	cpSync(path.join(repoRoot, 'examples/acme-saas'), folder, { recursive: true });
+	cpSync(source, folder, { recursive: true });
 	return {
 		folder,
 		uri: (relative) => toUri(path.join(folder, relative)),

@@ -83,7 +83,7 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 					? {
 							title: `Add the missing group${data.missing.length > 1 ? 's' : ''} ${data.missing.join(', ')} to this call`,
 							isPreferred: true,
-							edits: { [uri]: [writer.insertGroups(data.insertion, data.missing)] },
+							edits: { [uri]: [writer.insertGroups(data.insertion, data.missing, text)] },
 							diagnostic: at,
 						}
 					: undefined,
@@ -95,7 +95,7 @@ function fixesFor(index: WorkspaceIndex, uri: string, text: string, range: TextR
 				{
 					title: `Add the ${data.missingTraits.join(' and ')} trait${data.missingTraits.length > 1 ? 's' : ''} Amplitude needs`,
 					isPreferred: true,
-					edits: { [uri]: [writer.insertTraits(insertion, data.missingTraits)] },
+					edits: { [uri]: [writer.insertTraits(insertion, data.missingTraits, text)] },
 					diagnostic: at,
 				},
 			];

@@ -29,7 +29,17 @@ export function completion(index: WorkspaceIndex, uri: string, text: string, off
 	const frontEnd = index.frontEndFor(uri);
 	const context = frontEnd?.completionContext(text, offset);
 	if (!frontEnd || !context) return [];
-	return entriesFor(governing, context, { start: context.start, end: offset }, frontEnd.code);
+	const range = { start: context.start, end: offset };
+	const written = (name: string) => writtenInString(frontEnd.code, uri, text, range, context, name);
+	return entriesFor(governing, context, range, frontEnd.code).map((entry) => (entry.insertText === undefined ? { ...entry, ...written(entry.label) } : entry));
+}
+
+/** Inside a string, the name as the language's writer escapes it for that string (`it's` in `'…'`), when that differs from the name. */
+function writtenInString(writer: CodeWriter, uri: string, text: string, range: TextRange, context: CompletionContext, name: string): { insertText?: string } {
+	if (!context.quote) return {};
+	const edit = writer.writeName(uri, text, range, name);
+	const inPlace = edit.range.start === range.start && edit.range.end === range.end;
+	return inPlace && edit.newText !== name ? { insertText: edit.newText } : {};
 }
 
 function entriesFor(plan: ParsedPlan, context: CompletionContext, range: TextRange, writer: CodeWriter): CompletionEntry[] {

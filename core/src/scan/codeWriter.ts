@@ -18,10 +18,13 @@ export interface CodeWriter {
 	whyNameCannotBeWritten(uri: string, text: string, range: TextRange, name: string): string | undefined;
 	/** Where exactly `name` is written in `range`: the range itself, or inside it when it spans the quotes too; undefined when it is written otherwise. */
 	nameSpan(text: string, range: TextRange, name: string): TextRange | undefined;
-	/** The edit that adds these groups, each with a placeholder value to fill in, at a point the scan recorded. */
-	insertGroups(insertion: GroupsInsertion, groupTypes: readonly string[]): TextEdit;
-	/** The edit that adds these Segment traits, each with a placeholder value, at a point the scan recorded. */
-	insertTraits(insertion: GroupsInsertion, traits: readonly string[]): TextEdit;
+	/**
+	 * The edit that adds these groups, each with a placeholder value to fill in, at a point the scan
+	 * recorded in `text` (the file's current text, so a writer may match its quote style).
+	 */
+	insertGroups(insertion: GroupsInsertion, groupTypes: readonly string[], text: string): TextEdit;
+	/** The edit that adds these Segment traits, each with a placeholder value, at a point the scan recorded in `text`. */
+	insertTraits(insertion: GroupsInsertion, traits: readonly string[], text: string): TextEdit;
 	/** A group type as completion inserts it as a new key of a `groups` mapping (`company: `, `'org id': `, `"company": `). */
 	groupKey(name: string): string;
 }

@@ -97,7 +97,9 @@ function nameSpan(text: string, range: TextRange, name: string): TextRange | und
 
 function codeEdit(text: string, range: TextRange, name: string): TextEdit {
 	const quote = text[range.start - 1];
-	if ((quote === "'" || quote === '"' || quote === '`') && text[range.end] === quote) return { range, newText: escapedFor(quote, name) };
+	// A literal's content; or, while completion types it, a string not closed yet (nothing after the name on its line).
+	const closed = text[range.end] === quote || /^[ \t]*(?:[\r\n]|$)/.test(text.slice(range.end, range.end + 200));
+	if ((quote === "'" || quote === '"' || quote === '`') && closed) return { range, newText: escapedFor(quote, name) };
 	const key = objectKey(name);
 	const next = /^\s*(\S)/.exec(text.slice(range.end, range.end + 200))?.[1];
 	if (next === ',' || next === '}') return { range, newText: `${key}: ${text.slice(range.start, range.end)}` };
