@@ -23,7 +23,7 @@ describe('the one list of source file kinds (the front ends)', () => {
 				assert.ok(frontEnd.handles(`file:///w/a${extension}`), extension);
 				assert.ok(frontEnd.handles(`file:///w/A${extension.toUpperCase()}`), extension.toUpperCase());
 			}
-			for (const other of ['.yaml', '.json', '.py', '.md']) assert.equal(frontEnd.handles(`file:///w/a${other}`), false, other);
+			for (const other of ['.yaml', '.json', '.py', '.pyi', '.ts', '.md'].filter((extension) => !frontEnd.files.extensions.includes(extension))) assert.equal(frontEnd.handles(`file:///w/a${other}`), false, other);
 		}
 	});
 
@@ -37,7 +37,7 @@ describe('the one list of source file kinds (the front ends)', () => {
 			{ scheme: 'file', pattern: '**/tracking-plan.{yaml,yml}' },
 			...sourceLanguageIds(frontEndFiles).map((language) => ({ scheme: 'file', language })),
 		]);
-		assert.deepEqual(sourceLanguageIds(frontEndFiles), ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte', 'html']);
+		assert.deepEqual(sourceLanguageIds(frontEndFiles), ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte', 'html', 'python']);
 	});
 
 	it("the manifest's snippets and activation name only languages a front end reads", () => {

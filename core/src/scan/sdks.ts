@@ -29,6 +29,8 @@ export const sdks = {
 	'segment-browser': { name: 'Segment Analytics.js', family: 'segment', serverSide: false },
 	'segment-node': { name: 'Segment Node.js library', family: 'segment', serverSide: true },
 	'http-api': { name: 'Amplitude HTTP API payload', family: 'http', serverSide: false },
+	'amplitude-python': { name: 'Amplitude Python SDK (amplitude-analytics)', family: 'amplitude', serverSide: true },
+	'segment-python': { name: 'Segment Python library (segment-analytics-python)', family: 'segment', serverSide: true },
 } as const satisfies Readonly<Record<string, SdkFacts>>;
 
 /** Which SDK a call goes through. */

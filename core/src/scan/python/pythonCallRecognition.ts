@@ -1,0 +1,64 @@
+import type { CallFact, CandidateCallFact, ImportRef } from '../callFacts';
+import { fieldOf, type SyntaxNode } from '../treeSitter/syntaxNodes';
+import { recogniseAmplitudePythonCall } from './amplitudePythonCalls';
+import { argumentsOf, type PythonCallSite, type PythonTools } from './pythonCallSite';
+import type { PythonIdentifyChains } from './pythonIdentify';
+import { sdkRole } from './pythonSdkModules';
+import { isPackageModule, type PyValue } from './pythonValues';
+
+const amplitudeMethods: ReadonlySet<string> = new Set(['set_group', 'group_identify', 'track']);
+
+/**
+ * Every SDK call of the file, by what its receiver is (never by the method name alone): an SDK
+ * client built or imported in this file gives calls; a receiver imported from another workspace
+ * module gives candidate calls, which the workspace index keeps only when that module exports an
+ * SDK client (see resolveImports.ts).
+ */
+export function recognisePythonCalls(tools: PythonTools, identify: PythonIdentifyChains, calls: readonly SyntaxNode[]): { calls: CallFact[]; candidateCalls: CandidateCallFact[] } {
+	const found: CallFact[] = [];
+	const candidates: CandidateCallFact[] = [];
+	for (const call of calls) {
+		const callee = fieldOf(call, 'function');
+		if (callee?.type !== 'attribute') continue;
+		const objectNode = fieldOf(callee, 'object');
+		const methodNode = fieldOf(callee, 'attribute');
+		if (!objectNode || !methodNode) continue;
+		const method = tools.text.slice(methodNode.start, methodNode.end);
+		const receiver = tools.values.evaluate(objectNode);
+		const role = sdkRole(receiver, tools.legacyAnalytics);
+		const site = (sdk: PythonCallSite['sdk']): PythonCallSite => ({ call, args: argumentsOf(tools, call), method, calleeNode: methodNode, sdk, readsIdentity: true });
+		if (role?.role === 'client') {
+			const fact = role.sdk === 'amplitude-python' ? recogniseAmplitudePythonCall(tools, identify, site(role.sdk)) : undefined;
+			if (fact) found.push(fact);
+			continue;
+		}
+		const external = receiver && externalReceiver(tools, receiver);
+		if (!external) continue;
+		const candidate = (fact: CallFact | undefined): void => {
+			if (fact) candidates.push({ ...fact, receiver: external });
+		};
+		const members = external.members.join('.');
+		if (members === 'client') {
+			if (amplitudeMethods.has(method)) candidate(recogniseAmplitudePythonCall(tools, identify, site('ampli')));
+			continue;
+		}
+		if (members !== '') continue;
+		if (amplitudeMethods.has(method)) candidate(recogniseAmplitudePythonCall(tools, identify, site('amplitude-python')));
+	}
+	return { calls: found, candidateCalls: candidates };
+}
+
+/** A receiver imported from a workspace module (`from app.settings import amplitude_client`), or the result of calling one (`get_client()`). */
+function externalReceiver(tools: PythonTools, receiver: PyValue): CandidateCallFact['receiver'] | undefined {
+	let via: 'value' | 'call-result' = 'value';
+	let value = receiver;
+	if (value.kind === 'call') {
+		via = 'call-result';
+		value = value.callee;
+	}
+	if (value.kind !== 'external' || isPackageModule(value.module)) return undefined;
+	const ref = tools.values.importRef(value);
+	if (!ref) return undefined;
+	const root: ImportRef = { module: ref.module, exportName: ref.exportName };
+	return { ref: root, via, members: [...(ref.members ?? [])] };
+}

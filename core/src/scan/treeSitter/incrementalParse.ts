@@ -1,0 +1,71 @@
+import type { Edit, Parser, Tree } from './treeSitterRuntime';
+
+/** A tree-sitter position: row, and column in UTF-16 code units (web-tree-sitter parses JS strings as UTF-16; test/core/scan/treeSitter checks it). */
+interface Point {
+	row: number;
+	column: number;
+}
+
+/**
+ * The one edit between two versions of a text (their common prefix and suffix removed), as
+ * tree-sitter's `Tree.edit` wants it: indices and positions in the old and new text.
+ */
+export function editBetween(before: string, after: string): Edit {
+	const shorter = Math.min(before.length, after.length);
+	let prefix = 0;
+	while (prefix + chunk <= shorter && before.slice(prefix, prefix + chunk) === after.slice(prefix, prefix + chunk)) prefix += chunk;
+	while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+	const room = shorter - prefix;
+	let suffix = 0;
+	while (suffix + chunk <= room && before.slice(before.length - suffix - chunk, before.length - suffix) === after.slice(after.length - suffix - chunk, after.length - suffix)) suffix += chunk;
+	while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+	const startPosition = pointAt(before, prefix);
+	const oldEndIndex = before.length - suffix;
+	const newEndIndex = after.length - suffix;
+	return {
+		startIndex: prefix,
+		oldEndIndex,
+		newEndIndex,
+		startPosition,
+		oldEndPosition: advance(startPosition, before, prefix, oldEndIndex),
+		newEndPosition: advance(startPosition, after, prefix, newEndIndex),
+	} as Edit;
+}
+
+const chunk = 1024;
+
+/** The position of `offset` in `text` (rows split on `\n`, as tree-sitter counts them). */
+export function pointAt(text: string, offset: number): Point {
+	return advance({ row: 0, column: 0 }, text, 0, offset);
+}
+
+function advance(from: Point, text: string, start: number, end: number): Point {
+	let row = from.row;
+	let lineStart = start - from.column;
+	for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+		row++;
+		lineStart = i + 1;
+	}
+	return { row, column: end - lineStart };
+}
+
+/**
+ * Parses `after`, reusing `previous` (the tree of `before`) when given: the tree is edited to match
+ * and tree-sitter re-parses only what changed. The previous tree is deleted either way: the caller
+ * owns only the returned one.
+ */
+export function parseIncrementally(parser: Parser, after: string, previous?: { readonly tree: Tree; readonly text: string }): Tree {
+	if (!previous) return parseOrThrow(parser, after);
+	try {
+		previous.tree.edit(editBetween(previous.text, after));
+		return parseOrThrow(parser, after, previous.tree);
+	} finally {
+		previous.tree.delete();
+	}
+}
+
+function parseOrThrow(parser: Parser, text: string, oldTree?: Tree): Tree {
+	const tree = parser.parse(text, oldTree ?? null);
+	if (!tree) throw new Error('the parser returned no tree');
+	return tree;
+}
