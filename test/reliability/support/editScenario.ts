@@ -157,7 +157,7 @@ export class EditScenario {
 		if (candidates.length === 0) return 'open: nothing to open';
 		const file = this.random.pick(candidates);
 		const text = this.read(file);
-		const languageId = planNames.test(file) ? 'yaml' : /\.tsx$/.test(file) ? 'typescriptreact' : /\.ts$/.test(file) ? 'typescript' : 'javascript';
+		const languageId = planNames.test(file) ? 'yaml' : /\.tsx$/.test(file) ? 'typescriptreact' : /\.ts$/.test(file) ? 'typescript' : /\.py$/.test(file) ? 'python' : 'javascript';
 		this.open.set(file, { text, version: 1, languageId });
 		await this.client.open(this.uri(file), text, languageId, 1);
 		return `open ${file}`;
