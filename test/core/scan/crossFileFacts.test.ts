@@ -1,15 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { CandidateCallFact, FileFacts, NameFact } from '../../../core/src/scan/callFacts';
-import { isJavaScriptLike, scanJavaScriptFile, settleCandidateCall } from '../../../core/src/scan/javascript/index';
-import { fixturesRoot } from '../../support/paths';
+import { javaScriptFrontEnd, settleCandidateCall } from '../../../core/src/scan/javascript/index';
 import { fixtureProblems } from './support/fixtureCheck';
+import { fixtureFiles, fixtureSets, prepareFrontEnd, scanFixture } from './support/fixtureSets';
 import { MiniIndex } from './support/miniIndex';
 import { callStartingWith, scan } from './support/scanHelpers';
 
-const callsRoot = path.join(fixturesRoot, 'calls');
 
 function importRefs(facts: readonly NameFact[]): unknown[] {
 	return facts.filter((fact) => fact.kind === 'import').map((fact) => (fact.kind === 'import' ? fact.ref : undefined));
@@ -132,23 +131,25 @@ describe('exports other files resolve through', () => {
 	});
 });
 
-describe('cross-file fixture lines, finished by a minimal index, match their annotations', () => {
-	const files = new Map<string, FileFacts>();
-	const texts = new Map<string, string>();
-	for (const entry of readdirSync(callsRoot, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile() || !isJavaScriptLike(entry.name)) continue;
-		const file = path.join(entry.parentPath, entry.name);
-		const text = readFileSync(file, 'utf8');
-		texts.set(file, text);
-		files.set(file, scanJavaScriptFile(`file://${file}`, text));
-	}
-	const index = new MiniIndex(files);
-	for (const [file, text] of texts) {
-		if (!text.includes('cross-file')) continue;
-		it(path.relative(callsRoot, file), () => {
-			const facts = files.get(file)!;
-			const resolved: FileFacts = { ...facts, calls: index.resolvedCalls(file), candidateCalls: [] };
-			assert.deepEqual(fixtureProblems(path.relative(callsRoot, file), text, resolved, 'resolved').problems, []);
+for (const set of fixtureSets) {
+	describe(`cross-file fixture lines (${set.name}), finished by a minimal index, match their annotations`, () => {
+		const files = new Map<string, FileFacts>();
+		const texts = new Map<string, string>();
+		for (const file of fixtureFiles(set)) texts.set(file, readFileSync(file, 'utf8'));
+		const resolve = (from: string, specifier: string, exists: (file: string) => boolean): string | undefined =>
+			set.frontEnd.resolveModule(`file://${from}`, specifier, (uri) => exists(uri.slice('file://'.length)))?.slice('file://'.length);
+		const index = new MiniIndex(files, set.frontEnd === javaScriptFrontEnd ? undefined : resolve);
+		before(async () => {
+			await prepareFrontEnd(set.frontEnd);
+			for (const [file, text] of texts) files.set(file, scanFixture(set, file, text));
 		});
-	}
-});
+		for (const [file, text] of texts) {
+			if (!text.includes('cross-file')) continue;
+			it(path.relative(set.root, file), () => {
+				const facts = files.get(file)!;
+				const resolved: FileFacts = { ...facts, calls: index.resolvedCalls(file), candidateCalls: [] };
+				assert.deepEqual(fixtureProblems(path.relative(set.root, file), text, resolved, 'resolved').problems, []);
+			});
+		}
+	});
+}

@@ -1,21 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { isJavaScriptLike, scanJavaScriptFile } from '../../../core/src/scan/javascript/index';
+import { scanJavaScriptFile } from '../../../core/src/scan/javascript/index';
+import { pythonFrontEnd } from '../../../core/src/scan/python/index';
 import { isServerSideSdk, sdkIds, sdks, type SdkId } from '../../../core/src/scan/sdks';
-import { fixturesRoot } from '../../support/paths';
 import { readExpectations } from './support/fixtureExpectations';
+import { fixtureFiles, fixtureSets, prepareFrontEnd } from './support/fixtureSets';
 
-const callsRoot = path.join(fixturesRoot, 'calls');
-
-/** Every SDK id the call fixtures expect the JavaScript front end to report. */
+/** Every SDK id the call fixtures of every front end expect it to report. */
 function sdksExpectedByFixtures(): Set<string> {
 	const found = new Set<string>();
-	for (const entry of readdirSync(callsRoot, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile() || !isJavaScriptLike(entry.name)) continue;
-		for (const expectations of readExpectations(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')).values()) {
-			for (const expectation of expectations) if (expectation.sdk) found.add(expectation.sdk);
+	for (const set of fixtureSets) {
+		for (const file of fixtureFiles(set)) {
+			for (const expectations of readExpectations(readFileSync(file, 'utf8')).values()) {
+				for (const expectation of expectations) if (expectation.sdk) found.add(expectation.sdk);
+			}
 		}
 	}
 	return found;
@@ -37,9 +36,8 @@ const packageSdks: readonly (readonly [string, SdkId])[] = [
 ];
 
 describe('the SDK table (core/src/scan/sdks.ts)', () => {
-	it('holds exactly the SDKs the JavaScript front end reports in the call fixtures', () => {
-		// (The Python SDKs come with the Python fixtures.)
-		assert.deepEqual([...sdksExpectedByFixtures()].sort(), sdkIds.filter((sdk) => !sdk.endsWith('-python')).sort());
+	it('holds exactly the SDKs the front ends report in their call fixtures', () => {
+		assert.deepEqual([...sdksExpectedByFixtures()].sort(), [...sdkIds].sort());
 	});
 
 	it('keeps the ids of the CLI JSON contract (calls[].sdk)', () => {
@@ -77,5 +75,13 @@ describe('the SDK table (core/src/scan/sdks.ts)', () => {
 		// A subpath of a package counts as the package.
 		assert.equal(scanJavaScriptFile('file:///w/a.ts', "import x from '@amplitude/analytics-node/lib/esm';\n").serverSide, true);
 		assert.equal(scanJavaScriptFile('file:///w/a.ts', "import x from '@amplitude/identify';\n").serverSide, undefined);
+	});
+
+	it('decides whether importing a Python package makes a file server-side', async () => {
+		await prepareFrontEnd(pythonFrontEnd);
+		for (const source of ['import amplitude', 'from amplitude import Amplitude', 'import segment.analytics as analytics', 'from segment.analytics import Client']) {
+			assert.equal(pythonFrontEnd.scan('file:///w/a.py', `${source}\n`).serverSide, true, source);
+		}
+		assert.equal(pythonFrontEnd.scan('file:///w/a.py', 'import posthog\nimport requests\n').serverSide, undefined);
 	});
 });

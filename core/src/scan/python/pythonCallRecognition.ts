@@ -1,12 +1,15 @@
 import type { CallFact, CandidateCallFact, ImportRef } from '../callFacts';
 import { fieldOf, type SyntaxNode } from '../treeSitter/syntaxNodes';
+import { recogniseAmpliPythonCall } from './ampliPythonCalls';
 import { recogniseAmplitudePythonCall } from './amplitudePythonCalls';
 import { argumentsOf, type PythonCallSite, type PythonTools } from './pythonCallSite';
 import type { PythonIdentifyChains } from './pythonIdentify';
 import { sdkRole } from './pythonSdkModules';
+import { recogniseSegmentPythonCall } from './segmentPythonCalls';
 import { isPackageModule, type PyValue } from './pythonValues';
 
 const amplitudeMethods: ReadonlySet<string> = new Set(['set_group', 'group_identify', 'track']);
+const segmentMethods: ReadonlySet<string> = new Set(['group', 'track']);
 
 /**
  * Every SDK call of the file, by what its receiver is (never by the method name alone): an SDK
@@ -28,7 +31,7 @@ export function recognisePythonCalls(tools: PythonTools, identify: PythonIdentif
 		const role = sdkRole(receiver, tools.legacyAnalytics);
 		const site = (sdk: PythonCallSite['sdk']): PythonCallSite => ({ call, args: argumentsOf(tools, call), method, calleeNode: methodNode, sdk, readsIdentity: true });
 		if (role?.role === 'client') {
-			const fact = role.sdk === 'amplitude-python' ? recogniseAmplitudePythonCall(tools, identify, site(role.sdk)) : undefined;
+			const fact = role.sdk === 'amplitude-python' ? recogniseAmplitudePythonCall(tools, identify, site(role.sdk)) : recogniseSegmentPythonCall(tools, site(role.sdk));
 			if (fact) found.push(fact);
 			continue;
 		}
@@ -43,7 +46,12 @@ export function recognisePythonCalls(tools: PythonTools, identify: PythonIdentif
 			continue;
 		}
 		if (members !== '') continue;
+		if (external.ref.exportName === 'ampli') {
+			candidate(recogniseAmpliPythonCall(tools, site('ampli')));
+			continue;
+		}
 		if (amplitudeMethods.has(method)) candidate(recogniseAmplitudePythonCall(tools, identify, site('amplitude-python')));
+		if (segmentMethods.has(method)) candidate(recogniseSegmentPythonCall(tools, site('segment-python')));
 	}
 	return { calls: found, candidateCalls: candidates };
 }

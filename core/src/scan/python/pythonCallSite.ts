@@ -100,3 +100,10 @@ export function keywordArgumentInsertion(tools: PythonTools, call: SyntaxNode, a
 	const open = list ? tools.text.indexOf('(', list.start) : -1;
 	return { offset: open >= 0 ? open + 1 : call.end - 1, form: 'argument', needsComma: false, placeholders: 0 };
 }
+
+/** Segment's `user_id` (first positional) or `anonymous_id` keyword. */
+export function identityInSegmentArguments(args: Arguments): IdentityReading {
+	if (args.splat) return 'unknown';
+	const given = [args.keywords.get('user_id')?.value, args.keywords.get('anonymous_id')?.value, args.positional[0]];
+	return given.some((value) => value !== undefined && value.type !== 'none') ? 'present' : 'absent';
+}

@@ -244,10 +244,19 @@ export class PythonValues {
 	}
 }
 
-/** Installed packages the front end knows are not workspace modules (their names never resolve to constants). */
+/**
+ * Installed packages and standard-library modules the front end knows are never workspace modules:
+ * names read through them are not import references, calls on them not candidates (the SDKs, and
+ * the look-alike vendors and frameworks whose objects have `track`/`group`-like methods).
+ */
+const packageRoots: ReadonlySet<string> = new Set([
+	'amplitude', 'segment', 'requests', 'httpx', 'aiohttp', 'urllib', 'urllib3', 'enum', 'typing', 'os', 'sys', 'json', 'logging',
+	'unittest', 'pytest', 'mock', 'collections', 'dataclasses', 'datetime', 'functools', 'asyncio',
+	'posthog', 'mixpanel', 'rudderstack', 'sentry_sdk', 'django', 'rest_framework', 'flask', 'fastapi', 'starlette', 'celery', 'sqlalchemy', 'pydantic', 'boto3', 'redis', 'stripe',
+]);
+
 export function isPackageModule(module: string): boolean {
-	const root = module.split('.')[0];
-	return root === 'amplitude' || root === 'segment' || root === 'requests' || root === 'httpx' || root === 'enum' || root === 'typing';
+	return packageRoots.has(module.split('.')[0]!);
 }
 
 function sameValue(a: PyValue, b: PyValue): boolean {

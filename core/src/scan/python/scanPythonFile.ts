@@ -1,10 +1,11 @@
 import type { FileFacts } from '../callFacts';
-import { parseIncrementally } from '../treeSitter/incrementalParse';
+import { parseIncrementally, reparseForReuse } from '../treeSitter/incrementalParse';
 import { copySyntaxTree, descendants, fieldOf, NestingTooDeep, type SyntaxNode } from '../treeSitter/syntaxNodes';
 import { LazyGrammar, type Tree } from '../treeSitter/treeSitterRuntime';
 import { recognisePythonCalls } from './pythonCallRecognition';
 import type { PythonTools } from './pythonCallSite';
 import { collectPythonExports } from './pythonExports';
+import { recognisePythonHttpPayloads } from './pythonHttpPayloads';
 import { PythonIdentifyChains } from './pythonIdentify';
 import { PythonScopes } from './pythonScopes';
 import { isServerSidePythonModule } from './pythonSdkModules';
@@ -20,6 +21,8 @@ export interface EditedPython {
 	readonly uri: string;
 	readonly text: string;
 	tree: Tree | undefined;
+	/** The copy of `tree`, whose unchanged statements the next version reuses. */
+	readonly root: SyntaxNode;
 }
 
 function isEditedPython(state: unknown): state is EditedPython {
@@ -42,14 +45,21 @@ export function scanPythonFile(uri: string, text: string): FileFacts {
 /** As `scanPythonFile`, re-parsing incrementally from the previous version's tree; the returned state owns the new tree. */
 export function scanEditedPythonFile(uri: string, text: string, previous: unknown): { facts: FileFacts; state: EditedPython | undefined } {
 	const old = isEditedPython(previous) ? previous : undefined;
-	const reusable = old && old.uri === uri && old.tree ? { tree: old.tree, text: old.text } : undefined;
+	const reusable = old && old.uri === uri && old.tree ? { tree: old.tree, text: old.text, root: old.root } : undefined;
 	if (old && !reusable) disposePythonState(old);
 	if (old) old.tree = undefined;
 	let tree: Tree | undefined;
 	try {
-		tree = parseIncrementally(pythonGrammar.parser(), text, reusable);
-		const facts = factsOf(uri, text, copySyntaxTree(tree, skipped));
-		return { facts, state: { kind: 'edited-python', uri, text, tree } };
+		let root: SyntaxNode;
+		if (reusable) {
+			const reparsed = reparseForReuse(pythonGrammar.parser(), text, reusable);
+			tree = reparsed.tree;
+			root = copySyntaxTree(tree, skipped, undefined, reparsed.reuse);
+		} else {
+			tree = parseIncrementally(pythonGrammar.parser(), text);
+			root = copySyntaxTree(tree, skipped);
+		}
+		return { facts: factsOf(uri, text, root), state: { kind: 'edited-python', uri, text, tree, root } };
 	} catch (error) {
 		tree?.delete();
 		return { facts: failed(uri, error), state: undefined };
@@ -77,10 +87,12 @@ function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 	const values = new PythonValues(text, scopes);
 	const imports = new Set<string>();
 	const calls: SyntaxNode[] = [];
+	const dicts: SyntaxNode[] = [];
 	const subscriptAssignments = new Map<string, SyntaxNode[]>();
 	let legacyAnalytics = false;
 	for (const node of descendants(root)) {
 		if (node.type === 'call') calls.push(node);
+		else if (node.type === 'dictionary') dicts.push(node);
 		else if (node.type === 'import_statement' || node.type === 'import_from_statement') {
 			for (const child of node.children) {
 				if (child.field === 'module_name') imports.add(text.slice(child.start, child.end).replace(/\s+/g, ''));
@@ -104,6 +116,7 @@ function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 	const tools: PythonTools = { text, scopes, values, legacyAnalytics, serverSideFile: serverSide, consumed: new Set(), subscriptAssignments };
 	const identify = new PythonIdentifyChains(tools, calls);
 	const found = recognisePythonCalls(tools, identify, calls);
+	found.calls.push(...recognisePythonHttpPayloads(tools, dicts));
 	found.calls.sort((a, b) => a.range.start - b.range.start);
 	found.candidateCalls.sort((a, b) => a.range.start - b.range.start);
 	return { uri, calls: found.calls, candidateCalls: found.candidateCalls, exports: collectPythonExports(tools), imports: importList, ...(serverSide ? { serverSide } : {}) };

@@ -25,7 +25,7 @@ export interface DiagnosticExpectation {
 	readonly source: string;
 }
 
-const standalone = /(?:\/\/|\/\*|<!--)\s*diag=(\S*)/;
+const standalone = /(?:\/\/|\/\*|<!--|#)\s*diag=(\S*)/;
 
 /** Every annotated line of a fixture with the diagnostics expected to start on it. Throws on malformed annotations. */
 export function readDiagnosticExpectations(text: string, file: string): Map<number, DiagnosticExpectation> {

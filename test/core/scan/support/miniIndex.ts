@@ -8,7 +8,11 @@ import { settleCandidateCall } from '../../../../core/src/scan/javascript/index'
  * settled through `settleCandidateCall`. (The real index lives in core/src/workspaceIndex.)
  */
 export class MiniIndex {
-	constructor(private readonly files: ReadonlyMap<string, FileFacts>) {}
+	/** `files` by path; `resolve`: the front end's module resolution, on paths (default: the JS relative imports). */
+	constructor(
+		private readonly files: ReadonlyMap<string, FileFacts>,
+		private readonly resolve?: (from: string, specifier: string, exists: (file: string) => boolean) => string | undefined,
+	) {}
 
 	/** The file's calls with imported names resolved and its candidates settled. */
 	resolvedCalls(file: string): CallFact[] {
@@ -33,7 +37,7 @@ export class MiniIndex {
 		};
 		return {
 			...call,
-			...(call.event ? { event: { ...name(call.event), ...(call.event.matchBy ? { matchBy: call.event.matchBy } : {}) } } : {}),
+			...(call.event ? { event: { ...name(call.event), ...(call.event.matchBy ? { matchBy: call.event.matchBy } : {}), ...(call.event.methodNaming ? { methodNaming: call.event.methodNaming } : {}) } } : {}),
 			groups: call.groups.map((group) => ({ ...group, type: name(group.type) })),
 			properties: call.properties.map((property) => ({ ...property, name: name(property.name) })),
 		};
@@ -59,6 +63,7 @@ export class MiniIndex {
 	}
 
 	private resolveModule(from: string, specifier: string): string | undefined {
+		if (this.resolve) return this.resolve(from, specifier, (file) => this.files.has(file));
 		if (!specifier.startsWith('.')) return undefined;
 		const base = path.resolve(path.dirname(from), specifier);
 		return ['', '.ts', '.tsx', '.js', '.cjs', '/index.ts', '/index.js'].map((suffix) => base + suffix).find((candidate) => this.files.has(candidate));
