@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { pythonFrontEnd } from '../../core/src/scan/python/index';
+import { toUri } from '../../node/src/nodeFileSystem';
 import { nodeWasmAssets } from '../../node/src/nodeWasmAssets';
+import { repoRoot } from '../support/paths';
 import { runFuzzTarget } from './support/fuzzSettings';
 import { sourceFixtures } from './support/sourceInputs';
 
@@ -42,7 +46,15 @@ const moduleFixtures = [
 		].join('\n'),
 	},
 ];
-const fixtures = () => [...moduleFixtures, ...sourceFixtures().filter((fixture) => fixture.uri.endsWith('.py'))];
+/** The Python call fixtures (test/fixtures/python: a FastAPI service, a worker, Segment, Ampli, look-alikes). */
+function pythonCallFixtures(): { uri: string; text: string }[] {
+	const folder = path.join(repoRoot, 'test/fixtures/python');
+	return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+		.filter((file) => file.endsWith('.py'))
+		.sort()
+		.map((file) => ({ uri: toUri(path.join(folder, file)), text: readFileSync(path.join(folder, file), 'utf8') }));
+}
+const fixtures = () => [...moduleFixtures, ...pythonCallFixtures(), ...sourceFixtures().filter((fixture) => fixture.uri.endsWith('.py'))];
 
 interface TextEdit {
 	readonly at: number;
@@ -93,7 +105,7 @@ describe('fuzzing: scanning an edited Python file from its previous state gives 
 
 	it('every Python fixture, typed into character by character at a call and deleted again', () => {
 		const all = fixtures();
-		assert.ok(all.length >= 5, `${all.length} Python fixtures`);
+		assert.ok(all.length >= 20, `${all.length} Python fixtures`);
 		for (const fixture of all) {
 			const at = Math.max(0, fixture.text.search(/set_group|group_identify|track\(|groups/));
 			const typed = '"compny", """';
