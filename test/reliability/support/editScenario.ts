@@ -1,3 +1,4 @@
+import { nodeWasmAssets } from '../../../node/src/nodeWasmAssets';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver';
@@ -608,7 +609,7 @@ export async function serverDiagnostics(client: LspTestClient, openUris: readonl
 
 /** What a cold whole-workspace check (the CLI's) reports for the folder as it is on disk. */
 export async function coldDiagnostics(folder: string): Promise<Map<string, string[]>> {
-	const result = await checkWorkspace(new NodeFileSystem(), { roots: [toUri(folder)], frontEnds: defaultFrontEnds }, neverCancelled);
+	const result = await checkWorkspace(new NodeFileSystem(), { roots: [toUri(folder)], frontEnds: defaultFrontEnds, wasmAssets: nodeWasmAssets() }, neverCancelled);
 	const byUri = new Map<string, string[]>();
 	for (const finding of result.findings) {
 		const lines = result.lineIndexes.get(finding.uri)!;
