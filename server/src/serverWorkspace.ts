@@ -1,7 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	basenameUri,
-	compileGlob,
+	SourceFilter,
+	planIncludes,
 	defaultFrontEnds,
 	defaultMaxFileSize,
 	dirnameUri,
@@ -50,6 +51,7 @@ export class ServerWorkspace {
 	private folders: string[] = [];
 	private queue: Promise<void> = Promise.resolve();
 	private folderSettings: TrackplanSettings | undefined;
+	private settingsFilter: { readonly settings: TrackplanSettings; readonly filter: SourceFilter } | undefined;
 	private explicitPlan: string | undefined;
 	/** What the index was last fed from disk; the index reads through `files`, which records it. */
 	private readonly indexedTexts = new IndexedTexts((uri, text) => this.index.frontEndFor(uri)?.mayContainGroupCalls(text) === true);
@@ -411,23 +413,18 @@ export class ServerWorkspace {
 		return containing.length === 0 || containing.some((folder) => walkReaches(folder, uri));
 	}
 
+	/** trackplan.include / exclude, compiled once per settings read (the walk asks this of every file). */
 	private passesSettingsFilter(uri: string): boolean {
 		const settings = this.folderSettings;
 		if (!settings || (settings.include.length === 0 && settings.exclude.length === 0)) return true;
+		if (this.settingsFilter?.settings !== settings) this.settingsFilter = { settings, filter: new SourceFilter(settings.include.length === 0 ? ['**'] : settings.include, settings.exclude) };
 		const folder = this.folders.find((f) => relativeUriPath(f, uri) !== undefined);
-		const relative = folder ? relativeUriPath(folder, uri)! : uri;
-		const included = settings.include.length === 0 || settings.include.some((glob) => compileGlob(glob)(relative));
-		return included && !settings.exclude.some((glob) => compileGlob(glob)(relative));
+		return this.settingsFilter.filter.matches(folder ? relativeUriPath(folder, uri)! : uri);
 	}
 
 	private excludedByPlan(uri: string): boolean {
 		const plan = this.index.planFor(uri);
-		if (!plan) return true;
-		const folder = plan.uri.slice(0, plan.uri.lastIndexOf('/'));
-		const relative = relativeUriPath(folder, uri);
-		if (relative === undefined) return false;
-		const { include, exclude } = plan.model.sources;
-		return !include.some((glob) => compileGlob(glob)(relative)) || exclude.some((glob) => compileGlob(glob)(relative));
+		return !plan || !planIncludes(plan, uri);
 	}
 }
 

@@ -45,7 +45,11 @@ export function relativeUriPath(folder: string, uri: string): string | undefined
 	const base = (isPlainFileUri(folder) ? folder.slice('file://'.length) : parseUri(folder).path).replace(/\/$/, '');
 	const target = isPlainFileUri(uri) ? uri.slice('file://'.length) : parseUri(uri).path;
 	if (target === base) return '';
-	return target.startsWith(`${base}/`) ? target.slice(base.length + 1) : undefined;
+	if (!target.startsWith(`${base}/`)) return undefined;
+	const relative = target.slice(base.length + 1);
+	// A `..` written `%2e%2e` is decoded by the parse, and would lead out of `folder` (plain URIs have no dot segments).
+	if (!isPlainFileUri(uri) && relative.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
+	return relative;
 }
 
 /** URI.parse, except that a path with bytes that are not UTF-8 (`%FF`) decodes to them, escaped (fileNameBytes.ts). */

@@ -2,10 +2,9 @@ import { throwIfCancelled, type CancellationToken } from '../cancellation';
 import { documentText } from '../text/documentText';
 import { utf8SizeOver } from '../text/utf8Size';
 import { collectSourceFiles, walkReaches, type CollectedSource, type SourceScope } from '../workspace/collectSourceFiles';
-import { SourceFilter } from '../workspace/globPattern';
-import { dirnameUri, relativeUriPath } from '../workspace/uris';
 import type { WorkspaceFileSystem } from '../workspace/workspaceFileSystem';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
+import { planSourcePath } from './planSources';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Files larger than this are not scanned (an information finding says so). */
@@ -26,7 +25,6 @@ export interface IndexFilesOptions {
 const pauseEveryMs = 50;
 
 const readConcurrency = 16;
-const everything = new SourceFilter(['**'], []);
 
 /**
  * Reads the source files below `roots` that the index's plans govern into the index (with bounded
@@ -88,17 +86,11 @@ export async function indexWorkspaceFiles(
 
 /** The walk's view of the index's plans: which files a front end reads, and each file's governing plan's `sources` filter. */
 function sourceScope(index: WorkspaceIndex): SourceScope {
-	const filters = new Map<string, SourceFilter>();
 	return {
 		isSource: (uri) => index.frontEndFor(uri) !== undefined,
 		filterFor: (uri) => {
 			const plan = index.planFor(uri);
-			if (!plan) return undefined;
-			const relativePath = relativeUriPath(dirnameUri(plan.uri), uri);
-			if (relativePath === undefined) return { filter: everything, relativePath: '' };
-			let filter = filters.get(plan.uri);
-			if (!filter) filters.set(plan.uri, (filter = new SourceFilter(plan.model.sources.include, plan.model.sources.exclude)));
-			return { filter, relativePath };
+			return plan ? planSourcePath(plan, uri) : undefined;
 		},
 	};
 }

@@ -3,7 +3,7 @@ import { applySeverities, compareFindings, type RuleSeverities } from '../diagno
 import type { Finding, FindingDraft } from '../diagnostics/finding';
 import { parsePlan, type ParsedPlan } from '../plan/parsePlan';
 import type { PlanTooLarge } from '../plan/planSizeLimit';
-import { checkPlan } from '../check/checkPlan';
+import { checkPlan } from '../rules/plan/checkPlan';
 import { codeRules } from '../rules/code/codeRules';
 import type { CodeRule } from '../rules/codeRule';
 import { OperationCancelled } from '../cancellation';

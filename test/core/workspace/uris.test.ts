@@ -39,13 +39,22 @@ describe('URI helpers: the plain-URI fast paths agree with vscode-uri', () => {
 				assert.equal(joinUri(uri, name), Utils.joinPath(URI.parse(uri), name).toString(), `join ${uri} + ${name}`);
 				const base = URI.parse(uri).path.replace(/\/$/, '');
 				const target = URI.parse(other).path;
-				const expected = target === base ? '' : target.startsWith(`${base}/`) ? target.slice(base.length + 1) : undefined;
+				const inside = target === base ? '' : target.startsWith(`${base}/`) ? target.slice(base.length + 1) : undefined;
+				// A `.` or `..` segment below the folder (however written) does not name a file inside it.
+				const expected = inside?.split('/').some((s) => s === '.' || s === '..') ? undefined : inside;
 				assert.equal(relativeUriPath(uri, other), expected, `relative ${uri} → ${other}`);
 				if (isPlainFileUri(uri)) assert.equal(relativeUriPath(uri, joinUri(uri, 'child')), 'child');
 			}),
 			{ seed: 20_261_128, numRuns: 3000 },
 		);
 		assert.ok(plain > 300, `${plain} plain URIs tried`);
+	});
+
+	it('a `..` below the folder, written plainly or percent-encoded, is not inside it', () => {
+		for (const uri of ['file:///w/%2e%2e/etc/passwd', 'file:///w/%2E%2E/etc/passwd', 'file:///w/../etc/passwd', 'file:///w/src/%2e%2e/%2e%2e/x', 'file:///w/%2e/x']) {
+			assert.equal(relativeUriPath('file:///w', uri), undefined, uri);
+		}
+		assert.equal(relativeUriPath('file:///w', 'file:///w/src/%2e%2ebak/x.ts'), 'src/..bak/x.ts');
 	});
 
 	it('what counts as plain', () => {

@@ -9,7 +9,7 @@ import { recogniseSegmentPythonCall } from './segmentPythonCalls';
 import { isPackageModule, type PyValue } from './pythonValues';
 
 const amplitudeMethods: ReadonlySet<string> = new Set(['set_group', 'group_identify', 'track']);
-const segmentMethods: ReadonlySet<string> = new Set(['group', 'track']);
+const segmentMethods: ReadonlySet<string> = new Set(['group', 'track', 'identify']);
 
 /**
  * Every SDK call of the file, by what its receiver is (never by the method name alone): an SDK

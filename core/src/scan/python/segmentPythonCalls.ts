@@ -9,7 +9,8 @@ import { argument, unwrap } from './pythonSyntax';
  * `analytics` module): `group(user_id, group_id, traits, context, timestamp, anonymous_id,
  * integrations)` — the user comes FIRST, unlike Analytics.js — and `track(user_id, event,
  * properties, context, timestamp, anonymous_id, integrations)`, where groups for Amplitude travel
- * in `integrations={"Amplitude": {"groups": {…}}}` (Classic destination).
+ * in `integrations={"Amplitude": {"groups": {…}}}` (Classic destination); `identify(user_id, traits,
+ * context, timestamp, anonymous_id, integrations)` carries them the same way.
  *
  * Insertions, as pythonCodeWriter.ts writes them: `object-entry` adds `"trait": value` pairs at the
  * end of the traits dict; `argument` appends a `traits={…}` keyword argument; `segment-options`
@@ -21,6 +22,8 @@ export function recogniseSegmentPythonCall(tools: PythonTools, site: PythonCallS
 			return groupCall(tools, site);
 		case 'track':
 			return trackCall(tools, site);
+		case 'identify':
+			return identifyCall(tools, site);
 		default:
 			return undefined;
 	}
@@ -72,6 +75,15 @@ function trackCall(tools: PythonTools, site: PythonCallSite): CallFact | undefin
 		event: tools.values.name(event),
 		...(site.readsIdentity ? { userIdentity: identityInSegmentArguments(site.args) } : {}),
 	});
+}
+
+/** `identify(user_id, traits, …, integrations={"Amplitude": {"groups": {…}}})`: a user-level group only when the integrations carry groups. */
+function identifyCall(tools: PythonTools, site: PythonCallSite): CallFact | undefined {
+	const integrations = argument(site.args, 5, 'integrations');
+	if (!integrations) return undefined;
+	const fields = amplitudeGroupsIn(tools, site, integrations);
+	if (fields.kind !== 'user-level-group') return undefined;
+	return callFact(site, { ...fields, groupsInsertion: undefined, ...(site.readsIdentity ? { userIdentity: identityInSegmentArguments(site.args) } : {}) });
 }
 
 /** `integrations={"Amplitude": {"groups": {…}}}`: kind 'user-level-group' when groups are there (the caller makes it an event's). */

@@ -13,6 +13,13 @@ const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key
 describe('the Python front end', () => {
 	before(() => prepareFrontEnd(pythonFrontEnd));
 
+	it('the prefilter passes files that may hold a call and skips ordinary modules', () => {
+		for (const text of ['client.set_group("a", "b")', 'ampli.report_exported(uid)', 'analytics.group(uid, gid)', '{"event_type": "E"}', 'c.track(BaseEvent("E"))', 'client.group_identify(t, n, i)']) {
+			assert.equal(pythonFrontEnd.mayContainGroupCalls(text), true, text);
+		}
+		assert.equal(pythonFrontEnd.mayContainGroupCalls('import os\n\ndef main():\n    print(os.getcwd())\n'), false);
+	});
+
 	it('resolves relative and absolute imports to .py modules and packages', () => {
 		const files = new Set(['file:///w/app/constants.py', 'file:///w/app/__init__.py', 'file:///w/app/pkg/__init__.py', 'file:///w/app/pkg/x.py', 'file:///w/src/lib/names.py']);
 		const exists = (uri: string) => files.has(uri);

@@ -1,9 +1,9 @@
-import { OperationCancelled, throwIfCancelled, type CancellationToken } from '../cancellation';
-import { applySeverities, compareFindings, type RuleSeverities } from '../diagnostics/applySeverities';
-import type { Finding, FindingDraft } from '../diagnostics/finding';
-import type { ParsedPlan } from '../plan/parsePlan';
-import { planRules } from '../rules/plan/planRules';
-import type { PlanRule } from '../rules/planRule';
+import { OperationCancelled, throwIfCancelled, type CancellationToken } from '../../cancellation';
+import { applySeverities, compareFindings, type RuleSeverities } from '../../diagnostics/applySeverities';
+import type { Finding, FindingDraft } from '../../diagnostics/finding';
+import type { ParsedPlan } from '../../plan/parsePlan';
+import { planRules } from './planRules';
+import type { PlanRule } from '../planRule';
 
 /**
  * Every plan rule over one plan, with the configured severities, in document order. A rule that
