@@ -1,7 +1,7 @@
 // The benchmark of issue 6: `npm run bench` (= node bench/run.mjs). See docs/performance.md.
 //
 //   node bench/run.mjs [--files 20000] [--scaling] [--runs 5] [--eslint-runs 3] [--edits 200]
-//                      [--no-eslint] [--no-server] [--no-parse-count] [--seed 42] [--clean]
+//                      [--no-eslint] [--no-server] [--no-parse-count] [--no-python] [--seed 42] [--clean]
 //
 // Always measures the 2,000-file tree next to the chosen size (for the growth column); `--scaling`
 // or `--files 100000` adds the 100,000-file tree. Prints a table and writes bench/.cache/results-*.json.
@@ -12,6 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bigFile, bigFileMarker, generate } from './generate.mjs';
+import { repeat, stats, timed } from './measure.mjs';
+import { measurePython, printPython } from './python.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
@@ -47,41 +49,6 @@ function fail(message) {
 	process.exit(2);
 }
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
-
-/** Runs `command` under /usr/bin/time: wall ms (measured here) and peak RSS in MB (of the command). */
-function timed(command, args, { cwd = root, env = process.env, stdoutFile } = {}) {
-	const timeFile = path.join(os.tmpdir(), `bench-time-${process.pid}.txt`);
-	const started = process.hrtime.bigint();
-	const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], {
-		cwd,
-		env,
-		maxBuffer: 1 << 30,
-		stdio: ['ignore', stdoutFile ? 'pipe' : 'pipe', 'pipe'],
-	});
-	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	const rssMb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024;
-	rmSync(timeFile, { force: true });
-	if (stdoutFile) writeFileSync(stdoutFile, result.stdout);
-	return { ms, rssMb, status: result.status, stdout: result.stdout, stderr: result.stderr.toString() };
-}
-
-function stats(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-	const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-	return { n: sorted.length, median, min: sorted[0], max: sorted[sorted.length - 1], p50: at(0.5), p95: at(0.95), spreadPct: median ? ((sorted[sorted.length - 1] - sorted[0]) / median) * 100 : 0 };
-}
-
-function repeat(label, runs, once, warmUp = false) {
-	const samples = [];
-	// rg does one discarded warm-up run: every tool then reads the tree from the same warm page cache
-	if (warmUp) once(-1);
-	for (let i = 0; i < runs; i++) {
-		samples.push(once(i));
-		log(`${label} run ${i + 1}/${runs}: ${samples.at(-1).ms.toFixed(0)} ms, ${samples.at(-1).rssMb.toFixed(0)} MB`);
-	}
-	return { ms: stats(samples.map((s) => s.ms)), rssMb: stats(samples.map((s) => s.rssMb)) };
-}
 
 // ------------------------------------------------------------------ cold check, rg, ESLint
 function measureRg(tree, runs) {
@@ -414,11 +381,14 @@ for (const files of sizes) {
 	results.sizes[files] = entry;
 	if (flag('--clean') && files !== Math.min(...sizes)) rmSync(tree, { recursive: true, force: true });
 }
+// The Python row (bench/python.mjs), next to the 2,000-file JS/TS tree, which holds no Python file.
+if (!flag('--no-python')) results.python = await measurePython({ out, seed, runs: runsFor(2000), edits, cliNodeFlags, jsTree: generate({ files: 2000, seed, out }).folder, server: !flag('--no-server') });
 results.loadavgAfter = os.loadavg();
 mkdirSync(out, { recursive: true });
 const resultsFile = path.join(out, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 printTable(results);
+printPython(results.python, results.sizes[2000]?.check);
 log(`results: ${resultsFile}`);
 
 function printTable({ sizes: bySize, machine, commit }) {

@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = 'out/test/reliability';
-const files = ['fuzzPlans.test.js', 'fuzzScanner.test.js', 'fuzzEditedScan.test.js', 'planStyleInsertion.test.js', 'incrementalVsCold.test.js', 'staleDisk.test.js'].map((file) => path.join(root, file));
+const files = ['fuzzPlans.test.js', 'fuzzScanner.test.js', 'fuzzEditedScan.test.js', 'fuzzEditedScanPython.test.js', 'planStyleInsertion.test.js', 'incrementalVsCold.test.js', 'staleDisk.test.js'].map((file) => path.join(root, file));
 const missing = files.filter((file) => !existsSync(file));
 if (missing.length > 0) {
 	console.error(`Missing ${missing.join(', ')}; did the build run?`);

@@ -19,7 +19,7 @@ function checkExample(): { code: number | null; output: Output } {
 /** Lines of the example that carry a `DELIBERATE:` comment, with the rules that comment names. */
 function deliberateMistakes(): Map<string, string[]> {
 	const mistakes = new Map<string, string[]>();
-	const files = ['web/src/dashboards/ShareDialog.tsx', 'web/src/workspaces/WorkspaceSwitcher.tsx', 'web/src/settings/AccountSettings.tsx', 'web/public/index.html', 'api/src/workspaces/createWorkspace.ts', 'api/src/jobs/syncAccounts.ts'];
+	const files = ['web/src/dashboards/ShareDialog.tsx', 'web/src/workspaces/WorkspaceSwitcher.tsx', 'web/src/settings/AccountSettings.tsx', 'web/public/index.html', 'api/src/workspaces/createWorkspace.ts', 'api/src/jobs/syncAccounts.ts', 'billing/app/routes/invoices.py', 'billing/app/jobs/reconcile_accounts.py'];
 	for (const file of files) {
 		const text = readFileSync(path.join(repoRoot, 'examples/acme-saas', file), 'utf8');
 		const rules = [...text.matchAll(/DELIBERATE:[^\n]*?\(([a-z-]+)\)/g)].map((m) => m[1]!);
@@ -43,6 +43,8 @@ describe('the example workspace', () => {
 				'examples/acme-saas/api/src/jobs/syncAccounts.ts:18 missing-user-id',
 				'examples/acme-saas/api/src/workspaces/createWorkspace.ts:13 missing-event-groups', // the same typo: company_id is missing
 				'examples/acme-saas/api/src/workspaces/createWorkspace.ts:18 undeclared-group-type',
+				'examples/acme-saas/billing/app/jobs/reconcile_accounts.py:18 undeclared-group-type',
+				'examples/acme-saas/billing/app/routes/invoices.py:23 missing-event-groups',
 				'examples/acme-saas/web/public/index.html:24 segment-group-fallback',
 				'examples/acme-saas/web/src/dashboards/ShareDialog.tsx:14 missing-event-groups',
 				'examples/acme-saas/web/src/settings/AccountSettings.tsx:20 undeclared-group-property',
@@ -62,6 +64,12 @@ describe('the example workspace', () => {
 				'api/src/billing/seats.ts:14 amplitude-node group-identify - [company_id] [seats]',
 				'api/src/jobs/syncAccounts.ts:18 amplitude-node group-identify - [company_id] [Account Name,plan,signed_up_at]',
 				'api/src/workspaces/createWorkspace.ts:12 amplitude-node event-level-groups Workspace Created [compnay_id,workspace_id] []',
+				// the Python billing worker: the client imported from app/analytics/client.py, names through a constant and an Enum member
+				'billing/app/jobs/reconcile_accounts.py:18 amplitude-python user-level-group - [billing_account] []',
+				'billing/app/routes/invoices.py:21 amplitude-python track Invoice Paid [] []',
+				'billing/app/routes/subscriptions.py:22 amplitude-python user-level-group - [company_id] []',
+				'billing/app/routes/subscriptions.py:23 amplitude-python group-identify - [company_id] [plan,seats]',
+				'billing/app/routes/subscriptions.py:29 amplitude-python event-level-groups Seat Added [company_id] []',
 				'web/public/index.html:24 segment-browser segment-group - [] []',
 				'web/src/dashboards/ShareDialog.tsx:13 amplitude-browser event-level-groups Dashboard Shared [company_id] []',
 				'web/src/reports/ExportButton.tsx:14 amplitude-browser event-level-groups Report Exported [company_id,workspace_id] []',
@@ -72,6 +80,6 @@ describe('the example workspace', () => {
 				'web/src/workspaces/WorkspaceSwitcher.tsx:12 amplitude-browser user-level-group - [workspace_id] []',
 			],
 		);
-		assert.equal(output.summary.calls, 12);
+		assert.equal(output.summary.calls, 17);
 	});
 });

@@ -17,7 +17,7 @@ describe('trackplan init', () => {
 		const workspace = copyOfExample({ withoutPlan: true });
 		const init = trackplan(['init'], workspace);
 		assert.equal(init.code, 0, init.stderr);
-		assert.match(init.stderr, /^Wrote tracking-plan\.yaml: 4 group types, \d+ group properties and 4 events, from \d+ calls in \d+ files\./);
+		assert.match(init.stderr, /^Wrote tracking-plan\.yaml: 5 group types, \d+ group properties and 4 events, from \d+ calls in \d+ files\./);
 		const check = await trackplanInProcess(['check', '.', '--format', 'json'], workspace);
 		const output = JSON.parse(check.stdout) as JsonOutput;
 		assert.deepEqual(
@@ -35,6 +35,7 @@ describe('trackplan init', () => {
 		const sentTypes = new Set(output.calls.flatMap((c) => c.groupTypes));
 		assert.deepEqual(Object.keys(plan.groupTypes).sort(), [...sentTypes].sort());
 		assert.equal(plan.groupTypes.team!.level, 'user');
+		assert.equal(plan.groupTypes.billing_account!.level, 'user', 'from the Python worker: set_group("billing_account", …)');
 		assert.equal(plan.groupTypes.compnay_id!.level, 'event');
 		assert.equal(plan.groupTypes.company_id!.level, 'any', 'set with setGroup and carried by events');
 		assert.deepEqual(plan.groupTypes.company_id!.properties!.seats, { type: 'string' }, "the only literal written is '25'");
@@ -49,7 +50,7 @@ describe('trackplan init', () => {
 		const text = readFileSync(path.join(workspace, 'tracking-plan.yaml'), 'utf8');
 		assert.match(text, /^ {2}company_id: # TODO: describe$/m);
 		assert.match(text, /^ {2}Report Exported: # TODO: describe$/m);
-		assert.match(text, /^# limits:\n# {3}groupTypes: 5 +# the code sends 4 group types$/m);
+		assert.match(text, /^# limits:\n# {3}groupTypes: 5 +# the code sends 5 group types$/m);
 		assert.match(text, /^# {3}groupProperties: 1000 /m);
 		assert.match(text, /^ {2}compnay_id: # TODO: describe\. Is it a typo of "company_id"\?/m);
 		assert.match(text, /^ {2}destination: classic/m, 'the Segment group() call gets a segment section to confirm');

@@ -32,11 +32,13 @@ describe('trackplan report', () => {
 		assert.match(stdout, /^# Accounts implementation workbook: Acme Insights \(production\)$/m);
 		for (const name of groupTypes) assert.match(stdout, new RegExp(`^### \`${name}\`$`, 'm'));
 		assert.match(stdout, /^## Limits$/m);
-		assert.match(stdout, /^\| Group types \| 4 \/ 5 \| `████████░░` 80% \|/m);
+		// 3 declared + compnay_id (TypeScript) + billing_account (the Python worker): the project's limit is reached
+		assert.match(stdout, /^\| Group types \| 5 \/ 5 \| `██████████` 100% \| 3 declared, 2 more sent by code only \|/m);
 		assert.match(stdout, /^## Events × group types$/m);
 		assert.match(stdout, /^\| Dashboard Shared \| ✅ \| ❌ \|/m, 'Dashboard Shared lacks workspace_id');
 		assert.match(stdout, /\[web\/src\/session\/signIn\.ts:13\]\(examples\/acme-saas\/web\/src\/session\/signIn\.ts#L13\) \| user level/);
-		assert.match(stdout, /^\| `undeclared-group-type` \| error \| 1 \|$/m);
+		assert.match(stdout, /^\| `undeclared-group-type` \| error \| 2 \|$/m);
+		assert.match(stdout, /\[billing\/app\/jobs\/reconcile\\_accounts\.py:18\]\(examples\/acme-saas\/billing\/app\/jobs\/reconcile_accounts\.py#L18\) \| user level/);
 	});
 
 	it('writes CSV sections a spreadsheet opens', async () => {
@@ -56,7 +58,7 @@ describe('trackplan report', () => {
 		const output = path.join(folder, 'out/workbook.html');
 		const run = await trackplanInProcess(['report', example, '--output', output]);
 		assert.equal(run.code, 0, run.stderr);
-		assert.match(run.stderr, /^Wrote .*workbook\.html: the workbook of 4 group types, with \d+ findings\.$/m);
+		assert.match(run.stderr, /^Wrote .*workbook\.html: the workbook of 5 group types, with \d+ findings\.$/m);
 		const html = readFileSync(output, 'utf8');
 		assert.match(html, /^<!doctype html>/);
 		assert.doesNotMatch(html, /<script|<link|<img|<iframe|\ssrc=|@import|url\(/i, 'nothing to run or fetch');

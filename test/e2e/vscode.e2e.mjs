@@ -32,6 +32,9 @@ const SEATS = 'api/src/billing/seats.ts';
 const PLAN = 'tracking-plan.yaml';
 const COMPANY_DESCRIPTION = 'The paying customer: one Acme subscription';
 const FIX_TITLE = 'Add group type "compnay_id" to tracking-plan.yaml';
+/** The Python billing worker's job with an undeclared group type (`set_group("billing_account", …)`). */
+const RECONCILE = 'billing/app/jobs/reconcile_accounts.py';
+const PYTHON_FIX_TITLE = 'Add group type "billing_account" to tracking-plan.yaml';
 
 describe('Trackplan in VS Code (code-server + Chromium)', () => {
 	let workspace;
@@ -161,94 +164,100 @@ describe('Trackplan in VS Code (code-server + Chromium)', () => {
 		}),
 	);
 
+	/**
+	 * In `file`, clicks into `word` on the first line that also holds `lineMarker`, opens the code
+	 * actions with Ctrl+. (as a person would, after the light bulb), chooses `title` with the
+	 * keyboard, saves, and returns the plan as it is on disk once it has a `word:` entry; checks the
+	 * fix only added lines to the plan as it was before (`planBefore`).
+	 */
+	async function applyAddGroupTypeFix(t, { file, lineMarker, word, title, planBefore: before }) {
+		const editor = await wb.openFile(file);
+		// The fix belongs to the diagnostic: wait for it first (a clear message if it never comes).
+		await wb.waitForProblem({ fileSuffix: `/${file}`, code: 'undeclared-group-type', timeoutMs: SOURCE_DIAGNOSTIC_MS });
+		// Put the caret inside the word, with a click as a person would.
+		const rect = await waitFor(() => wb.textRect(editor, lineMarker, word), {
+			timeoutMs: 20_000,
+			message: `${file} shows no "${lineMarker} … ${word}" line`,
+		});
+		await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+		// A person sees the light bulb first: wait for it (VS Code shows it once code actions exist there).
+		const lightBulb = editor.locator('.lightBulbWidget');
+		try {
+			await lightBulb.waitFor({ state: 'visible', timeout: FEATURE_MS });
+		} catch {
+			throw new Error(`no light bulb appeared on ${word}: the server offers no code action there`);
+		}
+		const menu = page.locator('.action-widget');
+		const noActions = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' });
+		// Ctrl+.; if VS Code still answers "No code actions available" (seen while diagnostics were
+		// being refreshed, see test/e2e/README.md), press it again, as a person would: 3 times at most, noted.
+		for (let attempt = 1; ; attempt++) {
+			await page.keyboard.press('Control+.');
+			const shown = await waitFor(
+				async () => ((await menu.isVisible()) ? 'menu' : (await noActions.isVisible()) ? 'none' : undefined),
+				{ timeoutMs: FEATURE_MS, message: 'Ctrl+. showed neither a code action menu nor "No code actions available"' },
+			);
+			if (shown === 'menu') break;
+			if (attempt === 3) throw new Error(`Ctrl+. on ${word} said "No code actions available" 3 times, although the light bulb was shown`);
+			t.diagnostic(`Ctrl+. attempt ${attempt} said "No code actions available" although the light bulb was shown; trying again`);
+			await noActions.waitFor({ state: 'hidden', timeout: FEATURE_MS }).catch(() => {});
+		}
+		const fix = menu.locator('.monaco-list-row.action', { hasText: title }).first();
+		try {
+			await fix.waitFor({ state: 'visible', timeout: FEATURE_MS });
+		} catch {
+			throw new Error(`Ctrl+. on ${word} did not offer "${title}"; the menu offered: ${JSON.stringify(await menu.innerText())}`);
+		}
+		await wb.screenshot(`${file.endsWith('.py') ? '07' : '04'}-quick-fix-menu`);
+		// Choose it with the keyboard (the menu's pointer block hides its rows from synthetic clicks).
+		const focused = () => menu.locator('.monaco-list-row.focused').getAttribute('aria-label', { timeout: 1000 }).catch(() => null);
+		for (let i = 0; i < 20 && (await focused()) !== title; i++) await page.keyboard.press('ArrowDown');
+		assert.equal(await focused(), title, 'could not select the fix in the menu with the arrow keys');
+		await page.keyboard.press('Enter');
+		await menu.waitFor({ state: 'hidden', timeout: FEATURE_MS });
+		// The edit lands in the plan's model, unsaved (VS Code opens it in a tab): wait for that
+		// dirty tab, then save as a person would.
+		const dirtyPlan = page.locator(`.tabs-container .tab.dirty[aria-label^="${PLAN}"]`);
+		try {
+			await dirtyPlan.waitFor({ state: 'visible', timeout: FEATURE_MS });
+		} catch {
+			throw new Error(`applying "${title}" left no unsaved ${PLAN} (the fix's workspace edit did not reach the plan)`);
+		}
+		await wb.runCommand('File: Save All');
+		await dirtyPlan.waitFor({ state: 'detached', timeout: FEATURE_MS });
+		const entry = new RegExp(`^\\s+${word}:`, 'm');
+		const planAfter = await waitFor(
+			() => {
+				const text = readFileSync(workspace.plan, 'utf8');
+				return text !== before && entry.test(text) && text;
+			},
+			{ timeoutMs: FEATURE_MS, message: `the plan on disk (${workspace.plan}) never got a "${word}:" entry` },
+		);
+		const parsed = YAML.parse(planAfter);
+		assert.ok(parsed.groupTypes && Object.hasOwn(parsed.groupTypes, word), `${word} is not under groupTypes:\n${planAfter}`);
+		for (const kept of ['company_id', 'workspace_id', 'team']) assert.ok(Object.hasOwn(parsed.groupTypes, kept), `${kept} disappeared from groupTypes`);
+		const beforeLines = before.split('\n');
+		const afterLines = planAfter.split('\n');
+		const header = beforeLines.indexOf('groupTypes:') + 1;
+		assert.ok(header > 0, 'the plan copy has no "groupTypes:" line');
+		assert.deepEqual(afterLines.slice(0, header), beforeLines.slice(0, header), 'the lines up to "groupTypes:" changed');
+		let cursor = 0;
+		const missing = beforeLines.filter((line) => {
+			const found = afterLines.indexOf(line, cursor);
+			if (found < 0) return true;
+			cursor = found + 1;
+			return false;
+		});
+		assert.deepEqual(missing, [], 'the fix changed or removed lines of the plan instead of only adding the entry');
+		// Evidence for a person: the plan, scrolled to the new entry.
+		await wb.openFile(PLAN);
+		await wb.goToLine(afterLines.findIndex((line) => entry.test(line)));
+		return planAfter;
+	}
+
 	test(`[quick-fix] (3) the quick fix "${FIX_TITLE}" writes the group type into the plan on disk`, stepOptions('quick-fix'), (t) =>
 		step('04-quick-fix', async () => {
-			const editor = await wb.openFile(CREATE_WORKSPACE);
-			// The fix belongs to the diagnostic: wait for it first (a clear message if it never comes).
-			await wb.waitForProblem({ fileSuffix: `/${CREATE_WORKSPACE}`, code: 'undeclared-group-type', timeoutMs: SOURCE_DIAGNOSTIC_MS });
-			// Put the caret inside the misspelt word, with a click as a person would.
-			const word = await waitFor(() => wb.textRect(editor, 'groups:', 'compnay_id'), {
-				timeoutMs: 20_000,
-				message: `${CREATE_WORKSPACE} shows no "groups: { compnay_id" line`,
-			});
-			await page.mouse.click(word.x + word.width / 2, word.y + word.height / 2);
-			// A person sees the light bulb first: wait for it (VS Code shows it once code actions exist there).
-			const lightBulb = editor.locator('.lightBulbWidget');
-			try {
-				await lightBulb.waitFor({ state: 'visible', timeout: FEATURE_MS });
-			} catch {
-				throw new Error('no light bulb appeared on compnay_id: the server offers no code action there');
-			}
-			const menu = page.locator('.action-widget');
-			const noActions = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' });
-			// Ctrl+.; if VS Code still answers "No code actions available" (seen while diagnostics were
-			// being refreshed, see test/e2e/README.md), press it again, as a person would: 3 times at most, noted.
-			for (let attempt = 1; ; attempt++) {
-				await page.keyboard.press('Control+.');
-				const shown = await waitFor(
-					async () => ((await menu.isVisible()) ? 'menu' : (await noActions.isVisible()) ? 'none' : undefined),
-					{ timeoutMs: FEATURE_MS, message: 'Ctrl+. showed neither a code action menu nor "No code actions available"' },
-				);
-				if (shown === 'menu') break;
-				if (attempt === 3) {
-					throw new Error('Ctrl+. on compnay_id said "No code actions available" 3 times, although the light bulb was shown');
-				}
-				t.diagnostic(`Ctrl+. attempt ${attempt} said "No code actions available" although the light bulb was shown; trying again`);
-				await noActions.waitFor({ state: 'hidden', timeout: FEATURE_MS }).catch(() => {});
-			}
-			const fix = menu.locator('.monaco-list-row.action', { hasText: FIX_TITLE }).first();
-			try {
-				await fix.waitFor({ state: 'visible', timeout: FEATURE_MS });
-			} catch {
-				throw new Error(`Ctrl+. on compnay_id did not offer "${FIX_TITLE}"; the menu offered: ${JSON.stringify(await menu.innerText())}`);
-			}
-			await wb.screenshot('04-quick-fix-menu');
-			// Choose it with the keyboard (the menu's pointer block hides its rows from synthetic clicks).
-			const focused = () => menu.locator('.monaco-list-row.focused').getAttribute('aria-label', { timeout: 1000 }).catch(() => null);
-			for (let i = 0; i < 20 && (await focused()) !== FIX_TITLE; i++) await page.keyboard.press('ArrowDown');
-			assert.equal(await focused(), FIX_TITLE, 'could not select the fix in the menu with the arrow keys');
-			await page.keyboard.press('Enter');
-			await menu.waitFor({ state: 'hidden', timeout: FEATURE_MS });
-			// The edit lands in the plan's model, unsaved (VS Code opens it in a tab): wait for that
-			// dirty tab, then save as a person would.
-			const dirtyPlan = page.locator(`.tabs-container .tab.dirty[aria-label^="${PLAN}"]`);
-			try {
-				await dirtyPlan.waitFor({ state: 'visible', timeout: FEATURE_MS });
-			} catch {
-				throw new Error(`applying "${FIX_TITLE}" left no unsaved ${PLAN} (the fix's workspace edit did not reach the plan)`);
-			}
-			await wb.runCommand('File: Save All');
-			await dirtyPlan.waitFor({ state: 'detached', timeout: FEATURE_MS });
-			const planAfter = await waitFor(
-				() => {
-					const text = readFileSync(workspace.plan, 'utf8');
-					return text !== planBefore && /^\s+compnay_id:/m.test(text) && text;
-				},
-				{ timeoutMs: FEATURE_MS, message: `the plan on disk (${workspace.plan}) never got a "compnay_id:" entry` },
-			);
-			const parsed = YAML.parse(planAfter);
-			assert.ok(parsed.groupTypes && Object.hasOwn(parsed.groupTypes, 'compnay_id'), `compnay_id is not under groupTypes:\n${planAfter}`);
-			for (const kept of ['company_id', 'workspace_id', 'team']) assert.ok(Object.hasOwn(parsed.groupTypes, kept), `${kept} disappeared from groupTypes`);
-			const before = planBefore.split('\n');
-			const afterLines = planAfter.split('\n');
-			const header = before.indexOf('groupTypes:') + 1;
-			assert.ok(header > 0, 'the plan copy has no "groupTypes:" line');
-			assert.deepEqual(afterLines.slice(0, header), before.slice(0, header), 'the lines up to "groupTypes:" changed');
-			const missing = before.filter(
-				(() => {
-					let cursor = 0;
-					return (line) => {
-						const found = afterLines.indexOf(line, cursor);
-						if (found < 0) return true;
-						cursor = found + 1;
-						return false;
-					};
-				})(),
-			);
-			assert.deepEqual(missing, [], 'the fix changed or removed lines of the plan instead of only adding the entry');
-			// Evidence for a person: the plan, scrolled to the new entry.
-			await wb.openFile(PLAN);
-			await wb.goToLine(afterLines.findIndex((line) => /^\s+compnay_id:/.test(line)));
+			await applyAddGroupTypeFix(t, { file: CREATE_WORKSPACE, lineMarker: 'groups:', word: 'compnay_id', title: FIX_TITLE, planBefore });
 		}),
 	);
 
@@ -286,6 +295,33 @@ describe('Trackplan in VS Code (code-server + Chromium)', () => {
 				);
 			}
 			assert.ok(offered.length >= 3);
+		}),
+	);
+	test('[python-problems] (5) the Problems panel shows undeclared-group-type for "billing_account" on a Python file', stepOptions('python-problems'), () =>
+		step('06-problems-python', async () => {
+			await wb.openFile(RECONCILE);
+			const problem = await wb.waitForProblem({ fileSuffix: `/${RECONCILE}`, code: 'undeclared-group-type', timeoutMs: SOURCE_DIAGNOSTIC_MS });
+			assert.match(problem.message, /billing_account/);
+			const at = findInFile(workspace.file(RECONCILE), 'set_group(', 'billing_account');
+			// VS Code's columns count from 1; the squiggle starts at the name, inside its quotes
+			assert.equal(problem.position, `[Ln ${at.line + 1}, Col ${at.character + 1}]`);
+		}),
+	);
+
+	test(`[python-quick-fix] (6) in a .py file, the quick fix "${PYTHON_FIX_TITLE}" writes the group type into the plan on disk`, stepOptions('python-quick-fix'), (t) =>
+		step('07-quick-fix-python', async () => {
+			const before = readFileSync(workspace.plan, 'utf8');
+			const pythonBefore = readFileSync(workspace.file(RECONCILE), 'utf8');
+			await applyAddGroupTypeFix(t, { file: RECONCILE, lineMarker: 'set_group(', word: 'billing_account', title: PYTHON_FIX_TITLE, planBefore: before });
+			assert.equal(readFileSync(workspace.file(RECONCILE), 'utf8'), pythonBefore, 'the fix changed the Python file');
+			// With the group type declared, the Python file's finding goes away.
+			await wb.openFile(RECONCILE);
+			await wb.filterProblems('undeclared-group-type');
+			const stillShown = async () => (await wb.readProblems()).some((entry) => entry.file.endsWith(`/${RECONCILE}`) && entry.markers.some((m) => m.code === 'undeclared-group-type' && m.source === 'trackplan'));
+			await waitFor(async () => !(await stillShown()), {
+				timeoutMs: FEATURE_MS,
+				message: `${RECONCILE} still shows undeclared-group-type after "billing_account" was added to the plan`,
+			});
 		}),
 	);
 });

@@ -50,10 +50,12 @@ describe('language server over a real LSP connection (pull diagnostics, like VS 
 
 	it('answers workspace diagnostics for files that are not open', async () => {
 		const report = await client.request<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
-		const files = report.items.map((i) => i.uri.slice(i.uri.indexOf('/api/') >= 0 ? i.uri.indexOf('/api/') + 1 : i.uri.indexOf('/web/') + 1)).sort();
+		const files = report.items.map((i) => i.uri.slice(example.uri('').length + 1)).sort();
 		assert.deepEqual(files, [
 			'api/src/jobs/syncAccounts.ts',
 			'api/src/workspaces/createWorkspace.ts',
+			'billing/app/jobs/reconcile_accounts.py',
+			'billing/app/routes/invoices.py',
 			'web/public/index.html',
 			'web/src/dashboards/ShareDialog.tsx',
 			'web/src/settings/AccountSettings.tsx',
@@ -86,7 +88,8 @@ describe('language server over a real LSP connection (pull diagnostics, like VS 
 			context: { includeDeclaration: false },
 		});
 		const files = [...new Set(references.map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1)))].sort();
-		assert.deepEqual(files, ['AccountSettings.tsx', 'ExportButton.tsx', 'ShareDialog.tsx', 'seats.ts', 'signIn.ts', 'syncAccounts.ts', 'tracking-plan.yaml']);
+		// the Python billing worker's set_group and Seat Added event are uses too
+		assert.deepEqual(files, ['AccountSettings.tsx', 'ExportButton.tsx', 'ShareDialog.tsx', 'seats.ts', 'signIn.ts', 'subscriptions.py', 'syncAccounts.ts', 'tracking-plan.yaml']);
 	});
 
 	it('completes declared group types inside setGroup(\' and event names inside track(\'', async () => {
@@ -174,7 +177,7 @@ describe('language server over a real LSP connection (pull diagnostics, like VS 
 			symbols.map((s) => [s.name, s.children!.map((c) => c.name)]),
 			[
 				['groupTypes', ['company_id', 'workspace_id', 'team']],
-				['events', ['Report Exported', 'Dashboard Shared', 'Workspace Created', 'Seat Added']],
+				['events', ['Report Exported', 'Dashboard Shared', 'Workspace Created', 'Seat Added', 'Invoice Paid']],
 			],
 		);
 		const found = await client.request<{ name: string; containerName: string }[]>('workspace/symbol', { query: 'csm' });

@@ -43,6 +43,7 @@ local language_ids = {
   yaml = 'yaml', yml = 'yaml',
   ts = 'typescript', tsx = 'typescriptreact', mts = 'typescript', cts = 'typescript',
   js = 'javascript', jsx = 'javascriptreact', mjs = 'javascript', cjs = 'javascript',
+  py = 'python', pyi = 'python',
 }
 
 local function simplify(diagnostics)

@@ -1,3 +1,4 @@
+import { nodeWasmAssets } from '../../../node/src/nodeWasmAssets';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver';
@@ -157,7 +158,7 @@ export class EditScenario {
 		if (candidates.length === 0) return 'open: nothing to open';
 		const file = this.random.pick(candidates);
 		const text = this.read(file);
-		const languageId = planNames.test(file) ? 'yaml' : /\.tsx$/.test(file) ? 'typescriptreact' : /\.ts$/.test(file) ? 'typescript' : 'javascript';
+		const languageId = planNames.test(file) ? 'yaml' : /\.tsx$/.test(file) ? 'typescriptreact' : /\.ts$/.test(file) ? 'typescript' : /\.py$/.test(file) ? 'python' : 'javascript';
 		this.open.set(file, { text, version: 1, languageId });
 		await this.client.open(this.uri(file), text, languageId, 1);
 		return `open ${file}`;
@@ -608,7 +609,7 @@ export async function serverDiagnostics(client: LspTestClient, openUris: readonl
 
 /** What a cold whole-workspace check (the CLI's) reports for the folder as it is on disk. */
 export async function coldDiagnostics(folder: string): Promise<Map<string, string[]>> {
-	const result = await checkWorkspace(new NodeFileSystem(), { roots: [toUri(folder)], frontEnds: defaultFrontEnds }, neverCancelled);
+	const result = await checkWorkspace(new NodeFileSystem(), { roots: [toUri(folder)], frontEnds: defaultFrontEnds, wasmAssets: nodeWasmAssets() }, neverCancelled);
 	const byUri = new Map<string, string[]>();
 	for (const finding of result.findings) {
 		const lines = result.lineIndexes.get(finding.uri)!;

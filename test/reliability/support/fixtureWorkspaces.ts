@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { nodeWasmAssets } from '../../../node/src/nodeWasmAssets';
 import { checkWorkspace, defaultFrontEnds, documentText, neverCancelled, type WorkspaceIndex } from '../../../core/src/index';
 import { NodeFileSystem, toPath, toUri } from '../../../node/src/nodeFileSystem';
 import { fixturesRoot, repoRoot } from '../../support/paths';
@@ -30,6 +31,8 @@ export async function loadWorkspace(workspace: (typeof fuzzedWorkspaces)[number]
 		{
 			roots: [toUri(workspace.folder)],
 			frontEnds: defaultFrontEnds,
+			// the example workspace has Python files: their parser's WebAssembly, as the CLI reads it
+			wasmAssets: nodeWasmAssets(),
 			onInternalError: (context, error) => internalErrors.push(`${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
 		},
 		neverCancelled,

@@ -1,0 +1,1 @@
+"""Acme billing worker: Stripe webhooks in, subscription facts out to Amplitude."""
