@@ -80,6 +80,17 @@ export class PythonValues {
 		return this.bindingValue(binding, depth);
 	}
 
+	/**
+	 * An attribute assigned in several places (`self.client = Amplitude(key)` in production,
+	 * `self.client = StubbedClient()` in tests): the one instance of an imported class, when every other
+	 * assignment is an instance of a class of this file. Anything else stays unknown.
+	 */
+	private packageInstanceAmongOwnStubs(values: readonly (PyValue | undefined)[]): PyValue | undefined {
+		const imported = values.filter((value) => value?.kind === 'call' && value.callee.kind === 'external');
+		const ownStubs = values.filter((value) => value?.kind === 'call' && value.callee.kind === 'class');
+		return imported.length === 1 && imported.length + ownStubs.length === values.length ? imported[0] : undefined;
+	}
+
 	bindingValue(binding: Binding, depth: number): PyValue | undefined {
 		switch (binding.kind) {
 			case 'value':
@@ -106,7 +117,9 @@ export class PythonValues {
 		if (unwrap(objectNode).type === 'identifier' && this.textOf(unwrap(objectNode)) === 'self') {
 			const classScope = this.enclosingClass(node);
 			const bindings = classScope?.selfAttributes.get(attribute) ?? classScope?.bindings.get(attribute);
-			return bindings && bindings.length === 1 ? this.bindingValue(bindings[0]!, depth) : undefined;
+			if (!bindings || bindings.length === 0) return undefined;
+			if (bindings.length === 1) return this.bindingValue(bindings[0]!, depth);
+			return this.packageInstanceAmongOwnStubs(bindings.map((binding) => this.bindingValue(binding, depth)));
 		}
 		const object = this.evaluate(objectNode, depth + 1);
 		if (!object) return undefined;
