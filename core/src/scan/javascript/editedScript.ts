@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { newKeptModel, type KeptModel } from './fileModel';
+import { changedSpan } from '../../text/changedSpan';
 
 /**
  * What the front end keeps of a file being edited, for its next version: the parsed text, its
@@ -44,19 +45,9 @@ export function parseEditedScript(previous: EditedScript | undefined, uri: strin
 
 /** The one span that differs between two texts (their common prefix and suffix removed), as TypeScript's change range. */
 export function changeBetween(before: string, after: string): ts.TextChangeRange {
-	const shorter = Math.min(before.length, after.length);
-	// Whole chunks first (a substring comparison is a memory compare), then character by character.
-	let prefix = 0;
-	while (prefix + chunk <= shorter && before.slice(prefix, prefix + chunk) === after.slice(prefix, prefix + chunk)) prefix += chunk;
-	while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-	const room = shorter - prefix;
-	let suffix = 0;
-	while (suffix + chunk <= room && before.slice(before.length - suffix - chunk, before.length - suffix) === after.slice(after.length - suffix - chunk, after.length - suffix)) suffix += chunk;
-	while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-	return ts.createTextChangeRange(ts.createTextSpan(prefix, before.length - prefix - suffix), after.length - prefix - suffix);
+	const span = changedSpan(before, after);
+	return ts.createTextChangeRange(ts.createTextSpan(span.start, span.oldEnd - span.start), span.newEnd - span.start);
 }
-
-const chunk = 1024;
 
 /** A file name whose extension matches the script kind (the parser looks at it for JSX rules). */
 function fileNameFor(scriptKind: ts.ScriptKind): string {

@@ -1,3 +1,4 @@
+import { changedSpan } from '../../text/changedSpan';
 import type { ReusedNode, SyntaxNode } from './syntaxNodes';
 import type { Edit, Parser, Tree } from './treeSitterRuntime';
 
@@ -12,17 +13,8 @@ interface Point {
  * tree-sitter's `Tree.edit` wants it: indices and positions in the old and new text.
  */
 export function editBetween(before: string, after: string): Edit {
-	const shorter = Math.min(before.length, after.length);
-	let prefix = 0;
-	while (prefix + chunk <= shorter && before.slice(prefix, prefix + chunk) === after.slice(prefix, prefix + chunk)) prefix += chunk;
-	while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-	const room = shorter - prefix;
-	let suffix = 0;
-	while (suffix + chunk <= room && before.slice(before.length - suffix - chunk, before.length - suffix) === after.slice(after.length - suffix - chunk, after.length - suffix)) suffix += chunk;
-	while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+	const { start: prefix, oldEnd: oldEndIndex, newEnd: newEndIndex } = changedSpan(before, after);
 	const startPosition = pointAt(before, prefix);
-	const oldEndIndex = before.length - suffix;
-	const newEndIndex = after.length - suffix;
 	return {
 		startIndex: prefix,
 		oldEndIndex,
@@ -32,8 +24,6 @@ export function editBetween(before: string, after: string): Edit {
 		newEndPosition: advance(startPosition, after, prefix, newEndIndex),
 	} as Edit;
 }
-
-const chunk = 1024;
 
 /** The position of `offset` in `text` (rows split on `\n`, as tree-sitter counts them). */
 export function pointAt(text: string, offset: number): Point {
