@@ -13,11 +13,14 @@ export async function prepareFrontEnds(
 	assets: WasmAssets | undefined,
 	onError?: (context: string, error: unknown) => void,
 ): Promise<void> {
+	// Usually none is left to prepare (every keystroke asks): then no file is looked at.
+	const unprepared = frontEnds.filter((frontEnd) => frontEnd.prepare && !frontEnd.isReady());
+	if (unprepared.length === 0) return;
 	const pending = new Set<SourceFrontEnd>();
 	for (const uri of uris) {
 		const frontEnd = frontEnds.find((candidate) => candidate.handles(uri));
-		if (frontEnd && !frontEnd.isReady() && frontEnd.prepare) pending.add(frontEnd);
-		if (pending.size === frontEnds.length) break;
+		if (frontEnd && unprepared.includes(frontEnd)) pending.add(frontEnd);
+		if (pending.size === unprepared.length) break;
 	}
 	await Promise.all(
 		[...pending].map(async (frontEnd) => {
