@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { pythonFrontEnd } from '../../core/src/scan/python/index';
+import { type EditedPython, pythonGrammar, scanPythonTree } from '../../core/src/scan/python/scanPythonFile';
 import { toUri } from '../../node/src/nodeFileSystem';
 import { nodeWasmAssets } from '../../node/src/nodeWasmAssets';
 import { repoRoot } from '../support/paths';
@@ -17,6 +18,15 @@ import { sourceFixtures } from './support/sourceInputs';
  * previous state are exactly those of a fresh scan of the text. The JavaScript front end's is
  * fuzzEditedScan.test.ts; `npm run test:fuzz` runs both with many more inputs.
  */
+function hasSyntaxError(text: string): boolean {
+	const tree = pythonGrammar.parser().parse(text)!;
+	try {
+		return tree.rootNode.hasError;
+	} finally {
+		tree.delete();
+	}
+}
+
 const moduleFixtures = [
 	{
 		uri: 'file:///fuzz/app/analytics.py',
@@ -84,6 +94,13 @@ function applyEdit(text: string, edit: TextEdit): string {
 	return text.slice(0, at) + edit.insert + text.slice(at + edit.deleteCount);
 }
 
+/**
+ * After each edit: the facts equal those of a full copy of the re-parsed tree (what the copy took
+ * over from the previous version and what the analysis remembered change nothing), and, when the
+ * text has no syntax error, those of a fresh scan. With a syntax error, tree-sitter's incremental
+ * re-parse may recover from it differently than a fresh parse does (its error recovery starts from
+ * the previous tree: seen on reports.py with two `'''` typed far apart), so only the first holds.
+ */
 function checkEdits(fixture: { uri: string; text: string }, edits: readonly TextEdit[]): void {
 	const scanEdited = pythonFrontEnd.scanEdited!;
 	let text = fixture.text;
@@ -93,7 +110,11 @@ function checkEdits(fixture: { uri: string; text: string }, edits: readonly Text
 			text = applyEdit(text, edit);
 			const edited = scanEdited(fixture.uri, text, state);
 			state = edited.state;
-			assert.deepEqual(edited.facts, pythonFrontEnd.scan(fixture.uri, text), `after edit ${step + 1} of ${fixture.uri}: ${JSON.stringify(edit)}`);
+			const where = `after edit ${step + 1} of ${fixture.uri}: ${JSON.stringify(edit)}`;
+			const tree = (state as EditedPython | undefined)?.tree;
+			if (tree) assert.deepEqual(edited.facts, scanPythonTree(fixture.uri, text, tree), `${where} (the re-parsed tree read whole)`);
+			if (!hasSyntaxError(text)) assert.deepEqual(edited.facts, pythonFrontEnd.scan(fixture.uri, text), `${where} (a fresh scan)`);
+			else assert.equal(edited.facts.scanError, pythonFrontEnd.scan(fixture.uri, text).scanError, where);
 		});
 	} finally {
 		pythonFrontEnd.disposeState?.(state);

@@ -1,15 +1,17 @@
 import type { CallFact, CandidateCallFact, ImportRef } from '../callFacts';
-import { fieldOf, type SyntaxNode } from '../treeSitter/syntaxNodes';
 import { recogniseAmpliPythonCall } from './ampliPythonCalls';
 import { recogniseAmplitudePythonCall } from './amplitudePythonCalls';
 import { argumentsOf, type PythonCallSite, type PythonTools } from './pythonCallSite';
 import type { PythonIdentifyChains } from './pythonIdentify';
+import type { MethodCall } from './pythonNodeIndex';
 import { sdkRole } from './pythonSdkModules';
 import { recogniseSegmentPythonCall } from './segmentPythonCalls';
 import { isPackageModule, type PyValue } from './pythonValues';
 
 const amplitudeMethods: ReadonlySet<string> = new Set(['set_group', 'group_identify', 'track']);
 const segmentMethods: ReadonlySet<string> = new Set(['group', 'track', 'identify']);
+/** The methods an SDK client's call is recognised by; any other call can only be an Ampli typed event method. */
+const sdkMethods: ReadonlySet<string> = new Set([...amplitudeMethods, ...segmentMethods]);
 
 /**
  * Every SDK call of the file, by what its receiver is (never by the method name alone): an SDK
@@ -17,17 +19,16 @@ const segmentMethods: ReadonlySet<string> = new Set(['group', 'track', 'identify
  * module gives candidate calls, which the workspace index keeps only when that module exports an
  * SDK client (see resolveImports.ts).
  */
-export function recognisePythonCalls(tools: PythonTools, identify: PythonIdentifyChains, calls: readonly SyntaxNode[]): { calls: CallFact[]; candidateCalls: CandidateCallFact[] } {
+export function recognisePythonCalls(tools: PythonTools, identify: PythonIdentifyChains, methodCalls: readonly MethodCall[]): { calls: CallFact[]; candidateCalls: CandidateCallFact[] } {
 	const found: CallFact[] = [];
 	const candidates: CandidateCallFact[] = [];
-	for (const call of calls) {
-		const callee = fieldOf(call, 'function');
-		if (callee?.type !== 'attribute') continue;
-		const objectNode = fieldOf(callee, 'object');
-		const methodNode = fieldOf(callee, 'attribute');
-		if (!objectNode || !methodNode) continue;
-		const method = tools.text.slice(methodNode.start, methodNode.end);
-		const receiver = tools.values.evaluate(objectNode);
+	// Ampli's typed event methods may have any name, but are called on its instance, which code names
+	// `ampli` wherever it gets it (imported, star-imported, read off a module; its class `Ampli`): without those words, a
+	// call of another method is no SDK call, and its receiver (the costly part) is not evaluated.
+	const mayCallAmpli = /\b[Aa]mpli\b/.test(tools.text);
+	for (const { call, receiver: receiverNode, methodNode, method } of methodCalls) {
+		if (!mayCallAmpli && !sdkMethods.has(method)) continue;
+		const receiver = tools.values.evaluate(receiverNode);
 		const role = sdkRole(receiver, tools.legacyAnalytics);
 		const site = (sdk: PythonCallSite['sdk']): PythonCallSite => ({ call, args: argumentsOf(tools, call), method, calleeNode: methodNode, sdk, readsIdentity: true });
 		if (role?.role === 'client') {

@@ -11,10 +11,10 @@ import { unwrap } from './pythonSyntax';
  * bodies `{"group_type": …, "group_value": …, "group_properties": …}`. Dicts already read as an SDK
  * call's argument are left out.
  */
-export function recognisePythonHttpPayloads(tools: PythonTools, dicts: readonly SyntaxNode[]): CallFact[] {
+export function recognisePythonHttpPayloads(tools: PythonTools, payloadDicts: readonly SyntaxNode[]): CallFact[] {
 	const facts: CallFact[] = [];
-	for (const dict of dicts) {
-		if (!hasPayloadKey(tools, dict) || isConsumed(tools, dict)) continue;
+	for (const dict of payloadDicts) {
+		if (isConsumed(tools, dict)) continue;
 		const fact = eventPayload(tools, dict) ?? groupIdentifyBody(tools, dict);
 		if (fact) facts.push(fact);
 	}
@@ -82,12 +82,13 @@ function identityInDict(tools: PythonTools, dict: SyntaxNode): 'present' | 'abse
 	return hasDictSplat(dict) ? 'unknown' : 'absent';
 }
 
-function hasPayloadKey(tools: PythonTools, dict: SyntaxNode): boolean {
+/** Whether a dict has a string key naming `event_type` or `group_type` (the node index keeps only those: see pythonNodeIndex.ts). */
+export function hasPayloadKey(text: string, dict: SyntaxNode): boolean {
 	return dict.children.some((entry) => {
 		const key = entry.type === 'pair' ? fieldOf(entry, 'key') : undefined;
 		if (!key || key.type !== 'string') return false;
-		const text = tools.text.slice(key.start, key.end);
-		return text.includes('event_type') || text.includes('group_type');
+		const written = text.slice(key.start, key.end);
+		return written.includes('event_type') || written.includes('group_type');
 	});
 }
 

@@ -31,22 +31,27 @@ export interface IdentifyReading {
  * binding and `before` (the group identify call). Anything else is partly unknown.
  */
 export class PythonIdentifyChains {
-	/** `name.method(…)` calls of the file by receiver name, in source order. */
-	private readonly byReceiver = new Map<string, SyntaxNode[]>();
+	/** `name.method(…)` calls of the file by receiver name, in source order (built when a variable is first read: most files have no group identify). */
+	private receivers: Map<string, SyntaxNode[]> | undefined;
 
 	constructor(
 		private readonly tools: PythonTools,
-		calls: readonly SyntaxNode[],
-	) {
-		for (const call of calls) {
+		private readonly calls: readonly SyntaxNode[],
+	) {}
+
+	private get byReceiver(): Map<string, SyntaxNode[]> {
+		if (this.receivers) return this.receivers;
+		this.receivers = new Map();
+		for (const call of this.calls) {
 			const callee = fieldOf(call, 'function');
 			const object = callee?.type === 'attribute' ? fieldOf(callee, 'object') : undefined;
 			if (object?.type !== 'identifier') continue;
-			const name = tools.text.slice(object.start, object.end);
-			const list = this.byReceiver.get(name);
+			const name = this.tools.text.slice(object.start, object.end);
+			const list = this.receivers.get(name);
 			if (list) list.push(call);
-			else this.byReceiver.set(name, [call]);
+			else this.receivers.set(name, [call]);
 		}
+		return this.receivers;
 	}
 
 	read(node: SyntaxNode, before: number): IdentifyReading {

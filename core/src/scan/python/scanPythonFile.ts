@@ -1,12 +1,14 @@
 import type { FileFacts } from '../callFacts';
 import { parseIncrementally, reparseForReuse } from '../treeSitter/incrementalParse';
-import { copySyntaxTree, descendants, fieldOf, NestingTooDeep, type SyntaxNode } from '../treeSitter/syntaxNodes';
+import { copySyntaxTree } from '../treeSitter/copySyntaxTree';
+import { fieldOf, NestingTooDeep, type SyntaxNode } from '../treeSitter/syntaxNodes';
 import { LazyGrammar, type Tree } from '../treeSitter/treeSitterRuntime';
 import { recognisePythonCalls } from './pythonCallRecognition';
 import type { PythonTools } from './pythonCallSite';
 import { collectPythonExports } from './pythonExports';
 import { recognisePythonHttpPayloads } from './pythonHttpPayloads';
 import { PythonIdentifyChains } from './pythonIdentify';
+import { indexPythonNodes } from './pythonNodeIndex';
 import { PythonScopes } from './pythonScopes';
 import { isServerSidePythonModule } from './pythonSdkModules';
 import { PythonValues } from './pythonValues';
@@ -34,12 +36,17 @@ export function scanPythonFile(uri: string, text: string): FileFacts {
 	let tree: Tree | undefined;
 	try {
 		tree = parseIncrementally(pythonGrammar.parser(), text);
-		return factsOf(uri, text, copySyntaxTree(tree, skipped));
+		return scanPythonTree(uri, text, tree);
 	} catch (error) {
 		return failed(uri, error);
 	} finally {
 		tree?.delete();
 	}
+}
+
+/** The facts of a parsed file, read from a full copy of its tree (no reuse); the fuzz tests compare edited scans with it. */
+export function scanPythonTree(uri: string, text: string, tree: Tree): FileFacts {
+	return factsOf(uri, text, copySyntaxTree(tree, skipped));
 }
 
 /** As `scanPythonFile`, re-parsing incrementally from the previous version's tree; the returned state owns the new tree. */
@@ -54,7 +61,7 @@ export function scanEditedPythonFile(uri: string, text: string, previous: unknow
 		if (reusable) {
 			const reparsed = reparseForReuse(pythonGrammar.parser(), text, reusable);
 			tree = reparsed.tree;
-			root = copySyntaxTree(tree, skipped, undefined, reparsed.reuse);
+			root = copySyntaxTree(tree, skipped, undefined, reparsed.previous);
 		} else {
 			tree = parseIncrementally(pythonGrammar.parser(), text);
 			root = copySyntaxTree(tree, skipped);
@@ -85,28 +92,24 @@ export function isGeneratedPythonAmpli(text: string): boolean {
 function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 	const scopes = new PythonScopes(text, root);
 	const values = new PythonValues(text, scopes);
+	const index = indexPythonNodes(text, root);
 	const imports = new Set<string>();
-	const calls: SyntaxNode[] = [];
-	const dicts: SyntaxNode[] = [];
 	const subscriptAssignments = new Map<string, SyntaxNode[]>();
 	let legacyAnalytics = false;
-	for (const node of descendants(root)) {
-		if (node.type === 'call') calls.push(node);
-		else if (node.type === 'dictionary') dicts.push(node);
-		else if (node.type === 'import_statement' || node.type === 'import_from_statement') {
-			for (const child of node.children) {
-				if (child.field === 'module_name') imports.add(text.slice(child.start, child.end).replace(/\s+/g, ''));
-				else if (node.type === 'import_statement') imports.add(text.slice((fieldOf(child, 'name') ?? child).start, (fieldOf(child, 'name') ?? child).end));
-			}
-		} else if (node.type === 'assignment') {
-			const left = fieldOf(node, 'left');
-			const object = left?.type === 'subscript' ? fieldOf(left, 'value') : undefined;
-			if (object?.type === 'identifier') {
-				const name = text.slice(object.start, object.end);
-				subscriptAssignments.set(name, [...(subscriptAssignments.get(name) ?? []), node]);
-			}
-			if (left && /^analytics\.write_key$/.test(text.slice(left.start, left.end))) legacyAnalytics = true;
+	for (const node of index.imports) {
+		for (const child of node.children) {
+			if (child.field === 'module_name') imports.add(text.slice(child.start, child.end).replace(/\s+/g, ''));
+			else if (node.type === 'import_statement') imports.add(text.slice((fieldOf(child, 'name') ?? child).start, (fieldOf(child, 'name') ?? child).end));
 		}
+	}
+	for (const node of index.memberAssignments) {
+		const left = fieldOf(node, 'left');
+		const object = left?.type === 'subscript' ? fieldOf(left, 'value') : undefined;
+		if (object?.type === 'identifier') {
+			const name = text.slice(object.start, object.end);
+			subscriptAssignments.set(name, [...(subscriptAssignments.get(name) ?? []), node]);
+		}
+		if (left?.type === 'attribute' && /^analytics\.write_key$/.test(text.slice(left.start, left.end))) legacyAnalytics = true;
 	}
 	const serverSide = [...imports].some(isServerSidePythonModule);
 	const importList = [...imports];
@@ -114,9 +117,9 @@ function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 		return { uri, calls: [], candidateCalls: [], exports: { ampli: { kind: 'sdk-instance', sdk: 'ampli' } }, imports: importList, generated: 'ampli', ...(serverSide ? { serverSide } : {}) };
 	}
 	const tools: PythonTools = { text, scopes, values, legacyAnalytics, serverSideFile: serverSide, consumed: new Set(), subscriptAssignments };
-	const identify = new PythonIdentifyChains(tools, calls);
-	const found = recognisePythonCalls(tools, identify, calls);
-	found.calls.push(...recognisePythonHttpPayloads(tools, dicts));
+	const identify = new PythonIdentifyChains(tools, index.calls);
+	const found = recognisePythonCalls(tools, identify, index.methodCalls);
+	found.calls.push(...recognisePythonHttpPayloads(tools, index.payloadDicts));
 	found.calls.sort((a, b) => a.range.start - b.range.start);
 	found.candidateCalls.sort((a, b) => a.range.start - b.range.start);
 	return { uri, calls: found.calls, candidateCalls: found.candidateCalls, exports: collectPythonExports(tools), imports: importList, ...(serverSide ? { serverSide } : {}) };

@@ -1,5 +1,6 @@
 import { changedSpan } from '../../text/changedSpan';
-import type { ReusedNode, SyntaxNode } from './syntaxNodes';
+import type { PreviousCopy } from './copySyntaxTree';
+import type { SyntaxNode } from './syntaxNodes';
 import type { Edit, Parser, Tree } from './treeSitterRuntime';
 
 /** A tree-sitter position: row, and column in UTF-16 code units (web-tree-sitter parses JS strings as UTF-16; test/core/scan/treeSitter checks it). */
@@ -62,29 +63,17 @@ function parseOrThrow(parser: Parser, text: string, oldTree?: Tree): Tree {
 }
 
 /**
- * Re-parses an edited text from the previous version's tree (deleted here) and says which top-level
- * nodes of the previous copy stand unchanged in the new tree: outside the edit and outside every
- * range tree-sitter reports as changed, same type and length, at the same place moved by the edit.
+ * Re-parses an edited text from the previous version's tree (deleted here), and gives what a copy
+ * of the new tree may take over from the previous version's copy (see copySyntaxTree.ts): the edit
+ * and the ranges tree-sitter reports as changed.
  */
-export function reparseForReuse(parser: Parser, after: string, previous: { readonly tree: Tree; readonly text: string; readonly root: SyntaxNode }): { tree: Tree; reuse: (type: string, start: number, end: number) => ReusedNode | undefined } {
+export function reparseForReuse(parser: Parser, after: string, previous: { readonly tree: Tree; readonly text: string; readonly root: SyntaxNode }): { tree: Tree; previous: PreviousCopy } {
 	const edit = editBetween(previous.text, after);
-	let tree: Tree;
-	let changed: { startIndex: number; endIndex: number }[];
 	try {
 		previous.tree.edit(edit);
-		tree = parseOrThrow(parser, after, previous.tree);
-		changed = tree.getChangedRanges(previous.tree);
+		const tree = parseOrThrow(parser, after, previous.tree);
+		return { tree, previous: { root: previous.root, edit, changed: tree.getChangedRanges(previous.tree) } };
 	} finally {
 		previous.tree.delete();
 	}
-	const delta = edit.newEndIndex - edit.oldEndIndex;
-	const byStart = new Map<number, SyntaxNode>();
-	for (const child of previous.root.children) byStart.set(child.start, child);
-	const reuse = (type: string, start: number, end: number): ReusedNode | undefined => {
-		const oldStart = end < edit.startIndex ? start : start > edit.newEndIndex ? start - delta : undefined;
-		if (oldStart === undefined || changed.some((range) => range.startIndex <= end && range.endIndex >= start)) return undefined;
-		const node = byStart.get(oldStart);
-		return node && node.type === type && node.end - node.start === end - start ? { node, delta: start - oldStart } : undefined;
-	};
-	return { tree, reuse };
 }

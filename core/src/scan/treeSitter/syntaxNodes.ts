@@ -1,5 +1,3 @@
-import type { Tree, TreeCursor } from './treeSitterRuntime';
-
 /**
  * A plain-JS copy of a tree-sitter tree's named nodes (comments left out), with offsets that are
  * UTF-16 indices into the parsed text, as everywhere in the core. Front ends read these instead of
@@ -27,94 +25,6 @@ export class NestingTooDeep extends Error {
 
 /** How deep a copied tree may nest: far beyond real code, well within the stack of the recursive readers. */
 export const maxNestingDepth = 400;
-
-/** Named node types that never have children in the grammars read so far (a failed descent into them is a WebAssembly call saved). */
-const leafTypes: ReadonlySet<string> = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'string_start', 'string_end', 'escape_sequence', 'comment', 'type_conversion']);
-
-/** Anonymous nodes are tokens, except an `ERROR` node's tokens' parents (rare): only those may have children. */
-function mayHaveChildren(cursor: TreeCursor): boolean {
-	return cursor.nodeType === 'ERROR';
-}
-
-interface MutableNode {
-	type: string;
-	start: number;
-	end: number;
-	field: string | undefined;
-	children: MutableNode[];
-	parent: MutableNode | undefined;
-	broken: boolean;
-}
-
-/** A top-level node of a previous copy that stands unchanged in the new tree, `delta` characters later (see incrementalParse.ts). */
-export type ReusedNode = { readonly node: SyntaxNode; readonly delta: number };
-
-/**
- * Copies the named nodes of `tree` (iteratively, with a tree cursor), leaving out the node types in
- * `skipped` (comments). Throws `NestingTooDeep` beyond `maxDepth`. `reuse` may give, for a top-level
- * node, the copy of the same statement from the previous version: it is cloned in plain JS with its
- * offsets moved, instead of read again through WebAssembly.
- */
-export function copySyntaxTree(tree: Tree, skipped: ReadonlySet<string>, maxDepth = maxNestingDepth, reuse?: (type: string, start: number, end: number) => ReusedNode | undefined): SyntaxNode {
-	const cursor = tree.walk();
-	try {
-		const root: MutableNode = { type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex, field: undefined, children: [], parent: undefined, broken: false };
-		// The named ancestor each cursor depth adds children to (anonymous nodes add none but may have named children, e.g. inside ERROR).
-		const owners: MutableNode[] = [root];
-		let depth = 0;
-		if (!cursor.gotoFirstChild()) return root;
-		depth = 1;
-		for (;;) {
-			const owner = owners[depth - 1]!;
-			let added: MutableNode = owner;
-			// Each cursor read crosses into WebAssembly: anonymous tokens (most leaves) cost one read and one failed descent at most.
-			const named = cursor.nodeIsNamed;
-			const type = named ? cursor.nodeType : undefined;
-			let reused = false;
-			if (named && !skipped.has(type!)) {
-				const start = cursor.startIndex;
-				const end = cursor.endIndex;
-				const previous = depth === 1 && reuse ? reuse(type!, start, end) : undefined;
-				if (previous) {
-					owner.children.push(cloneShifted(previous.node, previous.delta, owner));
-					reused = true;
-				} else {
-					added = { type: type!, start, end, field: cursor.currentFieldName ?? undefined, children: [], parent: owner, broken: type === 'ERROR' || cursor.nodeIsMissing };
-					owner.children.push(added);
-				}
-			}
-			owners[depth] = added;
-			const descend = reused ? false : named ? !skipped.has(type!) && !leafTypes.has(type!) : mayHaveChildren(cursor);
-			if (descend && cursor.gotoFirstChild()) {
-				depth++;
-				if (depth > maxDepth) throw new NestingTooDeep(maxDepth);
-				continue;
-			}
-			while (!cursor.gotoNextSibling()) {
-				if (!cursor.gotoParent()) return root;
-				depth--;
-				if (depth === 0) return root;
-			}
-		}
-	} finally {
-		cursor.delete();
-	}
-}
-
-/** A deep copy of `node` with every offset moved by `delta` (iterative). */
-function cloneShifted(node: SyntaxNode, delta: number, parent: MutableNode): MutableNode {
-	const top: MutableNode = { type: node.type, start: node.start + delta, end: node.end + delta, field: node.field, children: [], parent, broken: node.broken };
-	const stack: [SyntaxNode, MutableNode][] = [[node, top]];
-	while (stack.length > 0) {
-		const [from, to] = stack.pop()!;
-		for (const child of from.children) {
-			const copy: MutableNode = { type: child.type, start: child.start + delta, end: child.end + delta, field: child.field, children: [], parent: to, broken: child.broken };
-			to.children.push(copy);
-			if (child.children.length > 0) stack.push([child, copy]);
-		}
-	}
-	return top;
-}
 
 /** The first child in the field `name`. */
 export function fieldOf(node: SyntaxNode, name: string): SyntaxNode | undefined {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { pythonGrammar } from '../../../../core/src/scan/python/scanPythonFile';
 import { editBetween, parseIncrementally, pointAt } from '../../../../core/src/scan/treeSitter/incrementalParse';
-import { copySyntaxTree, maxNestingDepth, NestingTooDeep } from '../../../../core/src/scan/treeSitter/syntaxNodes';
+import { copySyntaxTree } from '../../../../core/src/scan/treeSitter/copySyntaxTree';
+import { maxNestingDepth, NestingTooDeep } from '../../../../core/src/scan/treeSitter/syntaxNodes';
 import { nodeWasmAssets } from '../../../../node/src/nodeWasmAssets';
 
 /**
