@@ -21,7 +21,8 @@ const skipped: ReadonlySet<string> = new Set(['comment']);
 export interface EditedPython {
 	readonly kind: 'edited-python';
 	readonly uri: string;
-	readonly text: string;
+	/** The text as parsed (see `parserInput`). */
+	readonly parsed: string;
 	tree: Tree | undefined;
 	/** The copy of `tree`, whose unchanged statements the next version reuses. */
 	readonly root: SyntaxNode;
@@ -35,7 +36,7 @@ function isEditedPython(state: unknown): state is EditedPython {
 export function scanPythonFile(uri: string, text: string): FileFacts {
 	let tree: Tree | undefined;
 	try {
-		tree = parseIncrementally(pythonGrammar.parser(), text);
+		tree = parseIncrementally(pythonGrammar.parser(), checkedParserInput(text));
 		return scanPythonTree(uri, text, tree);
 	} catch (error) {
 		return failed(uri, error);
@@ -52,25 +53,48 @@ export function scanPythonTree(uri: string, text: string, tree: Tree): FileFacts
 /** As `scanPythonFile`, re-parsing incrementally from the previous version's tree; the returned state owns the new tree. */
 export function scanEditedPythonFile(uri: string, text: string, previous: unknown): { facts: FileFacts; state: EditedPython | undefined } {
 	const old = isEditedPython(previous) ? previous : undefined;
-	const reusable = old && old.uri === uri && old.tree ? { tree: old.tree, text: old.text, root: old.root } : undefined;
+	const reusable = old && old.uri === uri && old.tree ? { tree: old.tree, text: old.parsed, root: old.root } : undefined;
 	if (old && !reusable) disposePythonState(old);
 	if (old) old.tree = undefined;
+	let parsed: string;
+	try {
+		parsed = checkedParserInput(text);
+	} catch (error) {
+		reusable?.tree.delete();
+		return { facts: failed(uri, error), state: undefined };
+	}
 	let tree: Tree | undefined;
 	try {
 		let root: SyntaxNode;
 		if (reusable) {
-			const reparsed = reparseForReuse(pythonGrammar.parser(), text, reusable);
+			const reparsed = reparseForReuse(pythonGrammar.parser(), parsed, reusable);
 			tree = reparsed.tree;
 			root = copySyntaxTree(tree, skipped, undefined, reparsed.previous);
 		} else {
-			tree = parseIncrementally(pythonGrammar.parser(), text);
+			tree = parseIncrementally(pythonGrammar.parser(), parsed);
 			root = copySyntaxTree(tree, skipped);
 		}
-		return { facts: factsOf(uri, text, root), state: { kind: 'edited-python', uri, text, tree, root } };
+		return { facts: factsOf(uri, text, root), state: { kind: 'edited-python', uri, parsed, tree, root } };
 	} catch (error) {
 		tree?.delete();
 		return { facts: failed(uri, error), state: undefined };
 	}
+}
+
+/**
+ * The text tree-sitter parses: Python reads a lone `\r` as a line end (universal newlines), the
+ * grammar only `\n`, so a `# comment` would run to the end of a file with old Mac line ends. Each
+ * lone `\r` becomes `\n`: the same length, so every offset stays that of the original text.
+ */
+export function parserInput(text: string): string {
+	return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** `parserInput`, refused (`NestingTooDeep`) before the parser sees indentation its scanner cannot hold. */
+function checkedParserInput(text: string): string {
+	const parsed = parserInput(text);
+	if (indentationTooDeep(parsed)) throw new NestingTooDeep(maxIndentationLevels);
+	return parsed;
 }
 
 export function disposePythonState(state: unknown): void {
@@ -80,7 +104,9 @@ export function disposePythonState(state: unknown): void {
 }
 
 function failed(uri: string, error: unknown): FileFacts {
-	const reason = error instanceof NestingTooDeep || error instanceof RangeError ? 'nesting too deep to read' : error instanceof Error ? error.message : String(error);
+	// A RangeError is the JavaScript stack overflowing (a deep tree); the parser's own failures are WebAssembly errors, said as they are.
+	const tooDeep = error instanceof NestingTooDeep || (error instanceof RangeError && /call stack/i.test(error.message));
+	const reason = tooDeep ? 'nesting too deep to read' : error instanceof Error ? error.message : String(error);
 	return { uri, calls: [], candidateCalls: [], exports: {}, imports: [], scanError: `Could not scan the file: ${reason}` };
 }
 
@@ -123,4 +149,41 @@ function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 	found.calls.sort((a, b) => a.range.start - b.range.start);
 	found.candidateCalls.sort((a, b) => a.range.start - b.range.start);
 	return { uri, calls: found.calls, candidateCalls: found.candidateCalls, exports: collectPythonExports(tools), imports: importList, ...(serverSide ? { serverSide } : {}) };
+}
+
+/**
+ * tree-sitter-python's scanner keeps the stack of indentation levels in a 1,024-byte state buffer:
+ * past about 510 levels it overruns it, and the parser's WebAssembly memory is corrupt from then
+ * on (every later parse in the process fails with "memory access out of bounds"; measured with
+ * tree-sitter-python 0.25.0). Files are refused before that, at a depth no copy could read anyway
+ * (each block is two levels of the copy's `maxNestingDepth`).
+ */
+export const maxIndentationLevels = 200;
+
+/**
+ * An upper bound of the indentation levels the scanner stacks for `parsed` (the parser's input, line
+ * ends `\n`): every non-blank line's indentation (a tab counts 8, as in the scanner), each deeper
+ * one pushed, shallower ones popping. Continuation lines and lines inside strings count too, so it
+ * can only overestimate.
+ */
+export function indentationTooDeep(parsed: string): boolean {
+	const widths: number[] = [0];
+	for (let lineStart = 0; lineStart < parsed.length; ) {
+		const newline = parsed.indexOf('\n', lineStart);
+		const lineEnd = newline < 0 ? parsed.length : newline;
+		let width = 0;
+		let at = lineStart;
+		for (; at < lineEnd; at++) {
+			const code = parsed.charCodeAt(at);
+			if (code === 32) width++;
+			else if (code === 9) width += 8;
+			else if (code !== 12) break;
+		}
+		if (at < lineEnd && parsed.charCodeAt(at) !== 13) {
+			while (widths[widths.length - 1]! > width) widths.pop();
+			if (widths[widths.length - 1]! < width && widths.push(width) > maxIndentationLevels) return true;
+		}
+		lineStart = lineEnd + 1;
+	}
+	return false;
 }

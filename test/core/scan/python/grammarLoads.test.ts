@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { pythonGrammar } from '../../../../core/src/scan/python/scanPythonFile';
+import { indentationTooDeep, maxIndentationLevels, pythonGrammar, scanPythonFile } from '../../../../core/src/scan/python/scanPythonFile';
 import { editBetween, parseIncrementally, pointAt } from '../../../../core/src/scan/treeSitter/incrementalParse';
 import { copySyntaxTree } from '../../../../core/src/scan/treeSitter/copySyntaxTree';
 import { maxNestingDepth, NestingTooDeep } from '../../../../core/src/scan/treeSitter/syntaxNodes';
@@ -70,5 +70,20 @@ describe('the Python grammar in the pinned web-tree-sitter', () => {
 		} finally {
 			tree.delete();
 		}
+	});
+
+	it('refuses indentation the scanner cannot hold before parsing it, so the parser stays usable', () => {
+		const blocks = (levels: number, indent = ' ') => `${Array.from({ length: levels }, (_, i) => `${indent.repeat(i)}if x:\n`).join('')}${indent.repeat(levels)}pass\n`;
+		assert.equal(indentationTooDeep(blocks(maxIndentationLevels - 1)), false);
+		assert.equal(indentationTooDeep(blocks(maxIndentationLevels + 1)), true);
+		assert.equal(indentationTooDeep(blocks(maxIndentationLevels + 1, '\t')), true);
+		// Blank lines and dedents in between do not add levels.
+		assert.equal(indentationTooDeep(Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i % 40)}x = 1\n\n`).join('')), false);
+		// 600 nested blocks: past about 510 levels tree-sitter-python's scanner overruns its state buffer and corrupts the parser's memory.
+		const deep = scanPythonFile('file:///w/deep.py', `from amplitude import Amplitude\nclient = Amplitude("k")\n${blocks(600)}`);
+		assert.match(deep.scanError ?? '', /nesting too deep/);
+		const shallow = scanPythonFile('file:///w/app.py', 'from amplitude import Amplitude\nclient = Amplitude("k")\nclient.set_group("company", "a")\n');
+		assert.equal(shallow.scanError, undefined);
+		assert.equal(shallow.calls.length, 1);
 	});
 });
