@@ -1,5 +1,6 @@
 import type { TextRange } from '../../text/textRange';
 import { fieldOf, type SyntaxNode } from '../treeSitter/syntaxNodes';
+import { literalValue } from './pythonStringLiterals';
 
 /** Node types of tree-sitter-python 0.25 the front end reads (see test/core/scan/python/grammarLoads.test.ts). */
 
@@ -30,42 +31,8 @@ export function stringLiteral(text: string, node: SyntaxNode): StringLiteral | u
 	if (prefix.includes('b')) return undefined;
 	const quote = opening.slice(prefix.length);
 	const inner = { start: start.end, end: end.start };
-	const raw = text.slice(inner.start, inner.end);
-	const value = prefix.includes('r') ? raw : unescape(raw, prefix.includes('f'));
+	const value = literalValue(text, { range: { start: node.start, end: node.end }, prefix, quote, content: inner });
 	return value === undefined ? undefined : { value, inner, quote, prefix };
-}
-
-const simpleEscapes: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };
-
-/** Python's escape sequences; undefined for `\N{…}` (named characters are not worth a table). */
-function unescape(raw: string, fString: boolean): string | undefined {
-	let value = fString ? raw.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : raw;
-	if (!value.includes('\\')) return value;
-	let out = '';
-	for (let i = 0; i < value.length; i++) {
-		const c = value[i]!;
-		if (c !== '\\' || i + 1 >= value.length) {
-			out += c;
-			continue;
-		}
-		const next = value[i + 1]!;
-		const hex = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-		if (hex > 0) {
-			const digits = value.slice(i + 2, i + 2 + hex);
-			if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hex) return undefined;
-			out += String.fromCodePoint(parseInt(digits, 16));
-			i += 1 + hex;
-		} else if (next === 'N') {
-			return undefined;
-		} else if (simpleEscapes[next] !== undefined) {
-			out += simpleEscapes[next];
-			i++;
-		} else {
-			out += c;
-		}
-	}
-	value = out;
-	return value;
 }
 
 /** The arguments of a call: positional ones in order, keyword ones by name, and whether `*args`/`**kwargs` make the rest unknowable. */

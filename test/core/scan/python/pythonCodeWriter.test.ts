@@ -120,6 +120,12 @@ describe('Python code writer: nameSpan', () => {
 b"»`, 'ab'), 'a\\\nb');
 		assert.equal(span('«f"{{team}}"»', '{team}'), '{{team}}');
 		assert.equal(span(String.raw`«r"a\"b"»`, 'a\\"b'), 'a\\"b');
+		// Octal escapes, one to three digits; raw f-strings keep backslashes but still double their braces.
+		assert.equal(span(String.raw`«"co\155pany"»`, 'company'), String.raw`co\155pany`);
+		assert.equal(span(String.raw`«"a\0b"»`, 'a\0b'), String.raw`a\0b`);
+		assert.equal(span(String.raw`«"\1412"»`, 'a2'), String.raw`\1412`);
+		assert.equal(span(String.raw`«rf"x{{y}}\n"»`, 'x{y}\\n'), String.raw`x{{y}}\n`);
+		assert.equal(span('«"a\\\r\nb"»', 'ab'), 'a\\\r\nb');
 	});
 
 	it('finds nothing where the literal reads as another name, or is not a name at all', () => {

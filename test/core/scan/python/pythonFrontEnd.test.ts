@@ -110,6 +110,22 @@ describe('the Python front end', () => {
 		);
 	});
 
+	it('names written with escapes read as Python reads them: octal, hex, raw f-strings with doubled braces, line continuations', () => {
+		const text = [
+			'from amplitude import Amplitude, EventOptions',
+			'client = Amplitude("k")',
+			String.raw`client.set_group("co\155pany", "a", EventOptions(user_id="u"))`,
+			String.raw`client.set_group("\x6frg", "a", EventOptions(user_id="u"))`,
+			String.raw`client.set_group(rf"x{{y}}\n", "a", EventOptions(user_id="u"))`,
+			String.raw`client.set_group(f"{{team}}", "a", EventOptions(user_id="u"))`,
+			'client.set_group("wo\\\r\nrk", "a", EventOptions(user_id="u"))',
+		].join('\n');
+		assert.deepEqual(
+			scan(text).calls.map((call) => (call.groups[0]!.type.kind === 'resolved' ? call.groups[0]!.type.name : call.groups[0]!.type.kind)),
+			['company', 'org', 'x{y}\\n', '{team}', 'work'],
+		);
+	});
+
 	it('scanEdited re-parses incrementally and gives what a full scan gives; states are released', () => {
 		const v1 = 'from amplitude import Amplitude, EventOptions\nclient = Amplitude("k")\nclient.set_group("company", "a", EventOptions(user_id="u"))\n';
 		const v2 = v1.replace('"company"', '"team"');
