@@ -19,6 +19,7 @@ import { GoverningPlans } from './governingPlan';
 import { looksBinary, skippedFinding, type SkippedFile } from './skippedFiles';
 
 export type { SkippedFile } from './skippedFiles';
+import { type ExportSources, lookUpExport } from './exportLookup';
 import { importedModules, resolveFileCalls, type FoundExport } from './resolveImports';
 import { computeWorkspaceUsage, fileUsage, type FileUsage, type WorkspaceUsage } from './workspaceUsage';
 import type { ImportRef } from '../scan/callFacts';
@@ -245,15 +246,15 @@ export class WorkspaceIndex {
 			return cached;
 		}
 		const dependencies = new Map<string, number>();
-		const lookup = (fromUri: string, ref: ImportRef): FoundExport | undefined => {
-			const target = this.resolveModule(fromUri, ref.module);
-			const targetEntry = target ? this.sources.get(target) : undefined;
-			if (!target || !targetEntry) return undefined;
-			dependencies.set(target, targetEntry.version);
-			const [first, ...rest] = ref.exportName === '*' ? (ref.members ?? []) : [ref.exportName, ...(ref.members ?? [])];
-			const fact = first === undefined ? undefined : targetEntry.facts?.exports[first];
-			return fact ? { uri: target, fact, members: rest } : undefined;
+		const sources: ExportSources = {
+			resolveModule: (fromUri, module) => this.resolveModule(fromUri, module),
+			exportsOf: (target) => {
+				const targetEntry = this.sources.get(target);
+				if (targetEntry) dependencies.set(target, targetEntry.version);
+				return targetEntry?.facts?.exports;
+			},
 		};
+		const lookup = (fromUri: string, ref: ImportRef): FoundExport | undefined => lookUpExport(sources, fromUri, ref);
 		const resolved = resolveFileCalls(entry.facts, lookup, (exporter) => this.sources.get(exporter)?.facts?.serverSide === true);
 		const calls = segment ? resolved.map((call) => applySegmentSettings(call, segment)) : resolved;
 		entry.resolved = { calls, dependencies, fileSetVersion: this.fileSetVersion, segment: segmentKey, planVersion: this.planVersion };

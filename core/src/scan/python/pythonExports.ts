@@ -9,11 +9,16 @@ import { isPackageModule, type PyValue } from './pythonValues';
  * What a module offers other modules (every module-level name is importable in Python): constants,
  * dicts and classes of constants (an `Enum`'s members also under `MEMBER.value`, which is how
  * `Groups.MEMBER.value` is imported: see PythonValues.importRef), SDK clients (`client =
- * Amplitude(…)`, `import segment.analytics as analytics`), functions returning one, and names
- * imported from other workspace modules (re-exports).
+ * Amplitude(…)`, `import segment.analytics as analytics`), functions returning one, names
+ * imported from other workspace modules (re-exports), and every name of a workspace module imported
+ * whole (`from .events import *` in a package's `__init__.py`: keyed `*:.events`, as the index reads
+ * `export * from` in JavaScript).
  */
 export function collectPythonExports(tools: PythonTools): Record<string, ExportFact> {
 	const exports: Record<string, ExportFact> = {};
+	for (const module of tools.scopes.module.starImports) {
+		if (!isPackageModule(module)) exports[`*:${module}`] = { kind: 're-export', ref: { module, exportName: '*' } };
+	}
 	for (const [name, bindings] of tools.scopes.module.bindings) {
 		const binding = bindings[bindings.length - 1]!;
 		const fact = exportOf(tools, binding);

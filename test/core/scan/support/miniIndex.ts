@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import type { CallFact, ExportFact, FileFacts, ImportRef, NameFact, ValueFact } from '../../../../core/src/scan/callFacts';
 import { settleCandidateCall } from '../../../../core/src/scan/javascript/index';
+import { lookUpExport } from '../../../../core/src/workspaceIndex/exportLookup';
 
 /**
  * Just enough of a workspace index to finish the fixtures' cross-file lines: relative imports
- * between fixture files, re-exports, constants and objects of constants, and candidate calls
+ * between fixture files, re-exports (looked up as the index does: exportLookup.ts), constants and objects of constants, and candidate calls
  * settled through `settleCandidateCall`. (The real index lives in core/src/workspaceIndex.)
  */
 export class MiniIndex {
@@ -55,11 +56,11 @@ export class MiniIndex {
 	}
 
 	private follow(from: string, ref: ImportRef, depth = 0): { fact: ExportFact; members: readonly string[] } | undefined {
-		const target = this.resolveModule(from, ref.module);
-		const fact = target === undefined ? undefined : this.files.get(target)?.exports[ref.exportName];
-		if (target === undefined || !fact || depth > 8) return undefined;
-		if (fact.kind === 're-export') return this.follow(target, { ...fact.ref, members: [...(fact.ref.members ?? []), ...(ref.members ?? [])] }, depth + 1);
-		return { fact, members: ref.members ?? [] };
+		const found = lookUpExport({ resolveModule: (file, specifier) => this.resolveModule(file, specifier), exportsOf: (file) => this.files.get(file)?.exports }, from, ref);
+		if (!found || depth > 8) return undefined;
+		const { fact, uri: target } = found;
+		if (fact.kind === 're-export') return this.follow(target, { ...fact.ref, members: [...(fact.ref.members ?? []), ...found.members] }, depth + 1);
+		return { fact, members: found.members };
 	}
 
 	private resolveModule(from: string, specifier: string): string | undefined {
