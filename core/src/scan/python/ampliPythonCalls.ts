@@ -5,7 +5,7 @@ import { argument, unwrap } from './pythonSyntax';
 import { fieldOf } from '../treeSitter/syntaxNodes';
 
 /** Methods of Ampli's Python wrapper that are not events. */
-const wrapperMethods: ReadonlySet<string> = new Set(['load', 'identify', 'flush', 'shutdown', 'is_loaded', 'client', 'set_group', 'group_identify', 'track']);
+const wrapperMethods: ReadonlySet<string> = new Set(['load', 'initialized_and_enabled', 'identify', 'flush', 'shutdown', 'is_loaded', 'client', 'set_group', 'group_identify', 'track']);
 
 /**
  * The Ampli Python wrapper (`from ampli import *`, `ampli.…`): typed event methods

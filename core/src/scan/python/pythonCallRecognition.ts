@@ -47,7 +47,8 @@ export function recognisePythonCalls(tools: PythonTools, identify: PythonIdentif
 			continue;
 		}
 		if (members !== '') continue;
-		if (external.ref.exportName === 'ampli') {
+		// The generated wrapper's instance `ampli`, or one the code makes of its class (`Ampli()`).
+		if (external.ref.exportName === 'ampli' || (external.via === 'call-result' && external.ref.exportName === 'Ampli')) {
 			candidate(recogniseAmpliPythonCall(tools, site('ampli')));
 			continue;
 		}
@@ -57,10 +58,18 @@ export function recognisePythonCalls(tools: PythonTools, identify: PythonIdentif
 	return { calls: found, candidateCalls: candidates };
 }
 
-/** A receiver imported from a workspace module (`from app.settings import amplitude_client`), or the result of calling one (`get_client()`). */
+/**
+ * A receiver imported from a workspace module (`from app.settings import amplitude_client`), the
+ * result of calling one (`get_client()`), or attributes of that result (`Ampli().client`).
+ */
 function externalReceiver(tools: PythonTools, receiver: PyValue): CandidateCallFact['receiver'] | undefined {
 	let via: 'value' | 'call-result' = 'value';
 	let value = receiver;
+	let readOff: readonly string[] = [];
+	if (value.kind === 'call-member') {
+		readOff = value.path;
+		value = value.call;
+	}
 	if (value.kind === 'call') {
 		via = 'call-result';
 		value = value.callee;
@@ -69,5 +78,5 @@ function externalReceiver(tools: PythonTools, receiver: PyValue): CandidateCallF
 	const ref = tools.values.importRef(value);
 	if (!ref) return undefined;
 	const root: ImportRef = { module: ref.module, exportName: ref.exportName };
-	return { ref: root, via, members: [...(ref.members ?? [])] };
+	return { ref: root, via, members: [...(ref.members ?? []), ...readOff] };
 }

@@ -22,7 +22,9 @@ export type PyValue =
 	/** A member of an `Enum` class of this file (`Groups.COMPANY`): its value is a string only for `str` enums unless `.value` is read. */
 	| { readonly kind: 'enum-member'; readonly value: PyValue | undefined; readonly stringLike: boolean }
 	/** The result of calling `callee` (an SDK class: an instance; a function: what it returns). */
-	| { readonly kind: 'call'; readonly callee: PyValue; readonly node: SyntaxNode };
+	| { readonly kind: 'call'; readonly callee: PyValue; readonly node: SyntaxNode }
+	/** Attributes read off the result of calling something another module defines (`Ampli().client`). */
+	| { readonly kind: 'call-member'; readonly call: Extract<PyValue, { kind: 'call' }>; readonly path: readonly string[] };
 
 export class PythonValues {
 	constructor(
@@ -125,6 +127,8 @@ export class PythonValues {
 		if (!object) return undefined;
 		if (object.kind === 'external') return { ...object, path: [...object.path, attribute] };
 		if (object.kind === 'enum-member') return attribute === 'value' ? (object.value ?? undefined) : undefined;
+		if (object.kind === 'call' && object.callee.kind === 'external') return { kind: 'call-member', call: object, path: [attribute] };
+		if (object.kind === 'call-member') return { ...object, path: [...object.path, attribute] };
 		if (object.kind === 'class') {
 			const bindings = object.scope.bindings.get(attribute);
 			if (!bindings || bindings.length !== 1) return undefined;

@@ -140,7 +140,7 @@ function factsOf(uri: string, text: string, root: SyntaxNode): FileFacts {
 	const serverSide = [...imports].some(isServerSidePythonModule);
 	const importList = [...imports];
 	if (isGeneratedPythonAmpli(text)) {
-		return { uri, calls: [], candidateCalls: [], exports: { ampli: { kind: 'sdk-instance', sdk: 'ampli' } }, imports: importList, generated: 'ampli', ...(serverSide ? { serverSide } : {}) };
+		return { uri, calls: [], candidateCalls: [], exports: { ampli: { kind: 'sdk-instance', sdk: 'ampli' }, Ampli: { kind: 'sdk-factory', sdk: 'ampli' } }, imports: importList, generated: 'ampli', ...(serverSide ? { serverSide } : {}) };
 	}
 	const tools: PythonTools = { text, scopes, values, legacyAnalytics, serverSideFile: serverSide, consumed: new Set(), subscriptAssignments };
 	const identify = new PythonIdentifyChains(tools, index.calls);
