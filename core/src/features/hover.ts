@@ -37,7 +37,7 @@ function describeSymbol(model: PlanModel, symbol: PlanSymbol, uses: number, now:
 
 function describeGroupType(model: PlanModel, groupType: GroupTypeDecl, uses: number, now: Date): string {
 	const position = model.groupTypes.indexOf(groupType) + 1;
-	const level = { user: 'user level (setGroup: members stay for good)', event: 'event level (carried by single events)', any: 'user or event level' }[groupType.level];
+	const level = { user: 'user level (set on users: members stay for good)', event: 'event level (carried by single events)', any: 'user or event level' }[groupType.level];
 	const lines = [
 		`**${groupType.name}** — group type · ${level} · values are ${groupType.value === 'numeric' ? 'IDs' : 'strings'}`,
 		'',

@@ -4,7 +4,7 @@ import type { LimitGauge, MatrixCell, UseKind, WorkbookGroupType, WorkbookProjec
 /** Words the workbook's renderers share, so Markdown, CSV and HTML say the same things. */
 
 export const useKindLabel: Readonly<Record<UseKind, string>> = {
-	'user-level': 'user level (setGroup / identify)',
+	'user-level': 'user level (the user joins the group)',
 	'event-level': 'event level (groups on the event)',
 	'group-identify': 'group identify',
 	'segment-group': 'Segment group()',
