@@ -43,3 +43,26 @@ export function repeat(label, runs, once, warmUp = false) {
 	return { ms: stats(samples.map((s) => s.ms)), rssMb: stats(samples.map((s) => s.rssMb)) };
 }
 
+
+/** `rg -l` over the tree for a prefilter pattern (what Trackplan would parse): a warm-up run first. */
+export function measureRg(label, tree, runs, { glob, pattern }) {
+	let matched = 0;
+	const result = repeat(label, runs, () => {
+		const r = timed('rg', ['-l', '--no-ignore', '--hidden', '-g', glob, '-e', pattern, tree]);
+		matched = r.stdout.toString().split('\n').filter(Boolean).length;
+		return r;
+	}, true);
+	return { ...result, filesMatched: matched };
+}
+
+/** A cold `trackplan check --format json` of the tree (the bundle in dist/), with its summary from the first run. */
+export function measureCheck(label, tree, runs, cliNodeFlags) {
+	let report;
+	const result = repeat(label, runs, (i) => {
+		const r = timed(process.execPath, [...cliNodeFlags, path.join(root, 'dist/cli.js'), 'check', tree, '--format', 'json']);
+		if (r.status !== 0 && r.status !== 1) throw new Error(`${label} exited ${r.status}: ${r.stderr}`);
+		if (i === 0) report = JSON.parse(r.stdout.toString());
+		return r;
+	});
+	return { ...result, summary: report.summary, filesWithDiagnostics: new Set(report.diagnostics.map((d) => d.file)).size };
+}

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bigPythonFile, bigPythonMarker, generatePython } from './generatePython.mjs';
-import { repeat, stats, timed } from './measure.mjs';
+import { measureCheck, measureRg, stats, timed } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
@@ -27,28 +27,6 @@ function pythonTriggerPattern() {
 	const literal = /const trigger = \/(.+)\/[a-z]*;/.exec(readFileSync(compiled, 'utf8'));
 	if (!literal) throw new Error(`no trigger pattern in ${compiled}`);
 	return literal[1];
-}
-
-function measureRg(tree, runs) {
-	let matched = 0;
-	const pattern = pythonTriggerPattern();
-	const result = repeat('rg (Python)', runs, () => {
-		const r = timed('rg', ['-l', '--no-ignore', '--hidden', '-g', '*.py', '-e', pattern, tree]);
-		matched = r.stdout.toString().split('\n').filter(Boolean).length;
-		return r;
-	}, true);
-	return { ...result, filesMatched: matched, pattern };
-}
-
-function measureCheck(tree, runs, cliNodeFlags) {
-	let report;
-	const result = repeat('trackplan check (Python)', runs, (i) => {
-		const r = timed(process.execPath, [...cliNodeFlags, path.join(root, 'dist/cli.js'), 'check', tree, '--format', 'json']);
-		if (r.status !== 0 && r.status !== 1) throw new Error(`trackplan check exited ${r.status}: ${r.stderr}`);
-		if (i === 0) report = JSON.parse(r.stdout.toString());
-		return r;
-	});
-	return { ...result, summary: report.summary, filesWithDiagnostics: new Set(report.diagnostics.map((d) => d.file)).size };
 }
 
 /** Fresh processes of bench/pythonStartup.cjs: web-tree-sitter alone, and the Python front end. */
@@ -168,8 +146,9 @@ export async function measurePython({ out, seed, runs, edits, cliNodeFlags, jsTr
 	const { folder: tree, manifest, reused } = generatePython({ files: 2000, seed, out });
 	log(`${reused ? 'reusing' : 'generated'} ${tree}: ${manifest.stats.files} Python files, ${manifest.stats.lines} lines, ${manifest.stats.trackingFiles} with group calls`);
 	const entry = { manifest: manifest.stats };
-	entry.rg = measureRg(tree, runs);
-	entry.check = measureCheck(tree, runs, cliNodeFlags);
+	const rg = measureRg('rg (Python)', tree, runs, { glob: '*.py', pattern: pythonTriggerPattern() });
+	entry.rg = { ...rg, pattern: pythonTriggerPattern() };
+	entry.check = measureCheck('trackplan check (Python)', tree, runs, cliNodeFlags);
 	entry.startup = measureStartup(tree, runs);
 	entry.withoutPython = countWebAssembly(jsTree, cliNodeFlags);
 	entry.withPython = countWebAssembly(tree, cliNodeFlags);

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bigFile, bigFileMarker, generate } from './generate.mjs';
-import { repeat, stats, timed } from './measure.mjs';
+import { measureCheck, measureRg, repeat, stats, timed } from './measure.mjs';
 import { measurePython, printPython } from './python.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,16 +51,6 @@ function fail(message) {
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 // ------------------------------------------------------------------ cold check, rg, ESLint
-function measureRg(tree, runs) {
-	let matched = 0;
-	const result = repeat('rg', runs, () => {
-		const r = timed('rg', ['-l', '--no-ignore', '--hidden', '-g', sourceGlob, '-e', triggerRegex, tree]);
-		matched = r.stdout.toString().split('\n').filter(Boolean).length;
-		return r;
-	}, true);
-	return { ...result, filesMatched: matched };
-}
-
 /** bench/nodeFloor.cjs: Node started, the tree walked and every source file read and tested, nothing else. */
 function measureNodeFloor(tree, runs) {
 	let matched = 0;
@@ -71,18 +61,6 @@ function measureNodeFloor(tree, runs) {
 		return r;
 	});
 	return { ...result, filesMatched: matched };
-}
-
-function measureCheck(tree, runs) {
-	let report;
-	const result = repeat('trackplan check', runs, (i) => {
-		const r = timed(process.execPath, [...cliNodeFlags, path.join(root, 'dist/cli.js'), 'check', tree, '--format', 'json']);
-		if (r.status !== 0 && r.status !== 1) fail(`trackplan check exited ${r.status}: ${r.stderr}`);
-		if (i === 0) report = JSON.parse(r.stdout.toString());
-		return r;
-	});
-	const filesWithDiagnostics = new Set(report.diagnostics.map((d) => d.file)).size;
-	return { ...result, summary: report.summary, filesWithDiagnostics };
 }
 
 function eslintConfig(tree) {
@@ -367,9 +345,9 @@ for (const files of sizes) {
 	const { folder: tree, manifest, reused } = generate({ files, seed, out });
 	log(`${reused ? 'reusing' : 'generated'} ${tree}: ${manifest.stats.files} files, ${manifest.stats.lines} lines, ${manifest.stats.trackingFiles} with group calls`);
 	const entry = { manifest: manifest.stats };
-	entry.rg = measureRg(tree, runsFor(files));
+	entry.rg = measureRg('rg', tree, runsFor(files), { glob: sourceGlob, pattern: triggerRegex });
 	entry.nodeFloor = measureNodeFloor(tree, runsFor(files));
-	entry.check = measureCheck(tree, runsFor(files));
+	entry.check = measureCheck('trackplan check', tree, runsFor(files), cliNodeFlags);
 	if (!flag('--no-eslint')) entry.eslint = measureEslint(tree, eslintRunsFor(files), manifest);
 	if (!flag('--no-server')) {
 		entry.calibrationMs = { before: calibrate(tree) };
